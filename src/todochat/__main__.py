@@ -1,0 +1,5 @@
+"""``python -m todochat``."""
+
+from todochat.cli import main
+
+main()

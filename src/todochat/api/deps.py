@@ -1,0 +1,63 @@
+"""FastAPI dependencies: the runtime, a DB session, the current user."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from todochat.db.models import User
+from todochat.errors import AuthenticationFailed
+from todochat.runtime import Runtime
+from todochat.todos.service import Owner, TodoService
+
+# auto_error=False: a missing token is mapped by our own error handler, with the same body
+# and WWW-Authenticate header as a bad one.
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
+
+
+def get_runtime(request: Request) -> Runtime:
+    """The app's runtime."""
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+async def get_session(runtime: RuntimeDep) -> AsyncIterator[AsyncSession]:
+    """A database session for one request."""
+    async with runtime.db.session() as session:
+        yield session
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session)]
+
+
+async def get_current_user(
+    runtime: RuntimeDep,
+    session: SessionDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> User:
+    """The user whose valid bearer token came with the request."""
+    if not token:
+        raise AuthenticationFailed("not authenticated")
+    user_id = runtime.tokens.verify(token)
+    user = await session.get(User, user_id)
+    if user is None:
+        raise AuthenticationFailed("invalid token")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def get_todo_service(runtime: RuntimeDep, session: SessionDep, user: CurrentUser) -> TodoService:
+    """The current user's todos."""
+    return TodoService(session, Owner(user.id, user.timezone), clock=runtime.clock)
+
+
+TodoServiceDep = Annotated[TodoService, Depends(get_todo_service)]

@@ -1,0 +1,72 @@
+"""The one mapping from domain errors to HTTP responses."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from todochat.errors import (
+    AuthenticationFailed,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    LimitExceeded,
+    NotFound,
+    TodochatError,
+)
+
+log = logging.getLogger("todochat.api")
+
+
+def _validation_body(field: str, message: str) -> dict[str, object]:
+    # Same shape as FastAPI's own 422s, so clients parse one format.
+    return {"detail": [{"loc": ["body", field], "msg": message, "type": "value_error"}]}
+
+
+async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, TodochatError)
+    if isinstance(exc, NotFound):
+        return JSONResponse({"detail": f"{exc.kind} not found"}, status_code=404)
+    if isinstance(exc, InvalidInput):
+        return JSONResponse(_validation_body(exc.field, exc.reason), status_code=422)
+    if isinstance(exc, Conflict):
+        return JSONResponse({"detail": exc.message}, status_code=409)
+    if isinstance(exc, AuthenticationFailed):
+        return JSONResponse(
+            {"detail": exc.message}, status_code=401, headers={"WWW-Authenticate": "Bearer"}
+        )
+    if isinstance(exc, Forbidden):
+        return JSONResponse({"detail": exc.message}, status_code=403)
+    if isinstance(exc, LimitExceeded):
+        return JSONResponse(
+            exc.info.payload(),
+            status_code=429,
+            headers={"Retry-After": str(max(1, exc.info.retry_after))},
+        )
+    log.error("unmapped domain error %s", type(exc).__name__)
+    return JSONResponse({"detail": "internal error"}, status_code=500)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = []
+    for err in exc.errors():
+        # Drop the echoed input: it may be huge or hold a password.
+        errors.append({"loc": list(err.get("loc", ())), "msg": err.get("msg", "invalid"),
+                       "type": err.get("type", "value_error")})
+    return JSONResponse({"detail": errors}, status_code=422)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return JSONResponse({"detail": "internal error"}, status_code=500)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the mapping on ``app``."""
+    app.add_exception_handler(TodochatError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected)

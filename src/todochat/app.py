@@ -1,0 +1,48 @@
+"""create_app(settings): the ASGI application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from todochat import __version__
+from todochat.api.errors import install_error_handlers
+from todochat.auth.router import router as auth_router
+from todochat.config import Settings, get_settings
+from todochat.db.migrate import upgrade
+from todochat.runtime import Runtime
+from todochat.todos.router import router as todos_router
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    """Build the app; migrations run at start-up."""
+    settings = settings or get_settings()
+    rt = runtime or Runtime.build(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await upgrade(rt.db)
+        try:
+            yield
+        finally:
+            await rt.db.dispose()
+
+    app = FastAPI(
+        title="todochat",
+        version=__version__,
+        summary="A todo list you talk to.",
+        lifespan=lifespan,
+    )
+    app.state.runtime = rt
+    install_error_handlers(app)
+    app.include_router(auth_router)
+    app.include_router(todos_router)
+
+    @app.get("/healthz", tags=["health"])
+    async def healthz() -> dict[str, str]:
+        """Liveness: the process answers."""
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,52 @@
+"""Account routes: register, token, me."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
+from todochat.auth.schemas import MePatch, RegisterIn, TokenOut, UserOut
+from todochat.auth.service import AccountService
+
+router = APIRouter(prefix="/api", tags=["accounts"])
+
+
+def _out(user: object) -> UserOut:
+    return UserOut.model_validate(user, from_attributes=True)
+
+
+@router.post("/auth/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
+async def register(body: RegisterIn, runtime: RuntimeDep, session: SessionDep) -> UserOut:
+    """Create an account."""
+    accounts = AccountService(session, runtime.hasher)
+    timezone = body.timezone or runtime.settings.default_timezone
+    return _out(await accounts.register(body.username, body.password, timezone))
+
+
+@router.post("/auth/token", response_model=TokenOut)
+async def token(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], runtime: RuntimeDep, session: SessionDep
+) -> TokenOut:
+    """Exchange username and password for a bearer token (OAuth2 password form)."""
+    user = await AccountService(session, runtime.hasher).authenticate(form.username, form.password)
+    return TokenOut(
+        access_token=runtime.tokens.issue(user.id, now=runtime.clock()),
+        expires_in=int(runtime.tokens.ttl.total_seconds()),
+    )
+
+
+@router.get("/me", response_model=UserOut)
+async def me(user: CurrentUser) -> UserOut:
+    """The signed-in account."""
+    return _out(user)
+
+
+@router.patch("/me", response_model=UserOut)
+async def update_me(
+    body: MePatch, user: CurrentUser, runtime: RuntimeDep, session: SessionDep
+) -> UserOut:
+    """Change the signed-in account's timezone."""
+    return _out(await AccountService(session, runtime.hasher).set_timezone(user, body.timezone))

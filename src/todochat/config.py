@@ -1,0 +1,101 @@
+"""Settings: the one place configuration is read (``TODOCHAT_`` env vars and ``.env``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SQLITE_FILE = "todochat.db"
+
+
+def sqlite_url(path: str | Path) -> str:
+    """SQLAlchemy async URL for a SQLite file path."""
+    return f"sqlite+aiosqlite:///{Path(path).expanduser().resolve()}"
+
+
+def normalise_db(value: str) -> str:
+    """Accept a full URL or a bare file path (``--db ./x.db``) and return a URL."""
+    if "://" in value:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            # A plain libpq URL is what operators paste; the app speaks asyncpg.
+            return "postgresql+asyncpg://" + value.split("://", 1)[1]
+        return value
+    return sqlite_url(value)
+
+
+class Settings(BaseSettings):
+    """Every setting of todochat, with offline defaults."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TODOCHAT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    environment: Literal["development", "production", "test"] = "development"
+    database_url: str = Field(default_factory=lambda: sqlite_url(DEFAULT_SQLITE_FILE))
+    database_echo: bool = False
+    jwt_secret: SecretStr | None = None
+    jwt_secret_file: Path | None = None
+    jwt_algorithm: str = "HS256"
+    access_token_minutes: int = Field(default=24 * 60, ge=1)
+    default_timezone: str = "UTC"
+    model: str = "local"
+    redis_url: str | None = None
+    # Chat runs
+    history_items: int = Field(default=40, ge=2)
+    heartbeat_seconds: float = Field(default=15.0, gt=0)
+    event_ttl_seconds: float = Field(default=3600.0, gt=0)
+    event_log_max_runs: int = Field(default=10_000, ge=1)
+    run_timeout_seconds: float = Field(default=120.0, gt=0)
+    max_turns: int = Field(default=10, ge=1)
+    # Limits
+    rate_limit: str = "10/minute"
+    monthly_quota: int = Field(default=200, ge=0)
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    cors_origins: list[str] = Field(default_factory=list)
+
+    @field_validator("database_url")
+    @classmethod
+    def _db_url(cls, value: str) -> str:
+        return normalise_db(value)
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _tz(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}") from exc
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the database is a SQLite file."""
+        return self.database_url.startswith("sqlite")
+
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file behind the URL, if any (None for in-memory or other databases)."""
+        if not self.is_sqlite:
+            return None
+        raw = self.database_url.split(":///", 1)[1] if ":///" in self.database_url else ""
+        if not raw or raw == ":memory:":
+            return None
+        return Path(raw)
+
+    def secret_file_path(self) -> Path:
+        """Where a generated JWT secret is kept: next to the SQLite file, else the working dir."""
+        if self.jwt_secret_file is not None:
+            return self.jwt_secret_file
+        db = self.sqlite_path()
+        base = db.parent if db is not None else Path.cwd()
+        return base / "todochat.jwt-secret"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings from the environment, built once per process."""
+    return Settings()

@@ -1,0 +1,74 @@
+"""REST routes for todos: thin wrappers over TodoService."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from todochat.api.deps import TodoServiceDep
+from todochat.todos.schemas import (
+    ClearedOut,
+    CompletionOut,
+    TagOut,
+    TodoCreate,
+    TodoOut,
+    TodoPatch,
+    TodoQuery,
+)
+
+router = APIRouter(prefix="/api", tags=["todos"])
+
+
+@router.post("/todos", status_code=status.HTTP_201_CREATED, response_model=TodoOut)
+async def create_todo(body: TodoCreate, todos: TodoServiceDep) -> TodoOut:
+    """Create a todo."""
+    return await todos.create(body)
+
+
+@router.get("/todos", response_model=list[TodoOut])
+async def list_todos(query: Annotated[TodoQuery, Query()], todos: TodoServiceDep) -> list[TodoOut]:
+    """List todos: open ones overdue first, then by due moment; completed ones newest first."""
+    return await todos.list(query)
+
+
+@router.post("/todos/clear-completed", response_model=ClearedOut)
+async def clear_completed(todos: TodoServiceDep) -> ClearedOut:
+    """Delete every completed todo."""
+    return ClearedOut(deleted=await todos.clear_completed())
+
+
+@router.get("/todos/{todo_id}", response_model=TodoOut)
+async def get_todo(todo_id: int, todos: TodoServiceDep) -> TodoOut:
+    """One todo."""
+    return await todos.get(todo_id)
+
+
+@router.patch("/todos/{todo_id}", response_model=TodoOut)
+async def update_todo(todo_id: int, body: TodoPatch, todos: TodoServiceDep) -> TodoOut:
+    """Change a todo; fields left out stay as they are."""
+    return await todos.update(todo_id, body)
+
+
+@router.delete("/todos/{todo_id}", response_model=TodoOut)
+async def delete_todo(todo_id: int, todos: TodoServiceDep) -> TodoOut:
+    """Delete a todo; answers with the todo as it was."""
+    return await todos.delete(todo_id)
+
+
+@router.post("/todos/{todo_id}/complete", response_model=CompletionOut)
+async def complete_todo(todo_id: int, todos: TodoServiceDep) -> CompletionOut:
+    """Complete a todo; a recurring one rolls forward to its next occurrence."""
+    return await todos.complete(todo_id)
+
+
+@router.post("/todos/{todo_id}/uncomplete", response_model=TodoOut)
+async def uncomplete_todo(todo_id: int, todos: TodoServiceDep) -> TodoOut:
+    """Reopen a todo."""
+    return await todos.uncomplete(todo_id)
+
+
+@router.get("/tags", response_model=list[TagOut])
+async def list_tags(todos: TodoServiceDep) -> list[TagOut]:
+    """The user's tags with their open-todo counts."""
+    return await todos.tags()

@@ -1,0 +1,374 @@
+"""TodoService: every rule about todos. Knows nothing of HTTP, chat or agents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from todochat.db.models import Tag, Todo, todo_tags
+from todochat.db.types import utcnow
+from todochat.errors import InvalidInput, TodoNotFound
+from todochat.timezones import zone
+from todochat.todos import recurrence as rr
+from todochat.todos.schemas import (
+    CompletionOut,
+    TagOut,
+    TodoCreate,
+    TodoOut,
+    TodoPatch,
+    TodoQuery,
+)
+
+UPCOMING_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose todos these are, and the timezone their dates are read in."""
+
+    id: int
+    timezone: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The owner's zone."""
+        return zone(self.timezone)
+
+
+def local_instant(day: date, at: time | None, tz: ZoneInfo) -> datetime:
+    """The UTC instant of a local date (midnight when no time) in ``tz``.
+
+    A wall time skipped by a DST change resolves with the offset before the change, so it
+    moves forward by the gap (2:30 on a spring-forward night becomes 3:30), as calendars do.
+    """
+    local = datetime.combine(day, at or time(0, 0), tzinfo=tz)
+    return local.astimezone(UTC)
+
+
+def render(todo: Todo, tz: ZoneInfo) -> TodoOut:
+    """A todo as its owner sees it."""
+    due_date: date | None = None
+    due_time: str | None = None
+    if todo.due_at is not None:
+        local = todo.due_at.astimezone(tz)
+        due_date = local.date()
+        due_time = None if todo.all_day else local.strftime("%H:%M")
+    return TodoOut(
+        id=todo.id,
+        title=todo.title,
+        description=todo.description,
+        completed=todo.completed,
+        completed_at=todo.completed_at,
+        due_date=due_date,
+        due_time=due_time,
+        due_at=todo.due_at,
+        all_day=todo.all_day,
+        priority=todo.priority,  # type: ignore[arg-type]
+        tags=[tag.name for tag in todo.tags],
+        recurrence=todo.recurrence,
+        created_at=todo.created_at,
+        updated_at=todo.updated_at,
+    )
+
+
+async def rebase_all_day_todos(session: AsyncSession, owner_id: int, old: str, new: str) -> None:
+    """Keep all-day todos on their calendar date when the owner's timezone changes."""
+    if old == new:
+        return
+    old_tz, new_tz = zone(old), zone(new)
+    rows = await session.scalars(
+        select(Todo).where(Todo.owner_id == owner_id, Todo.all_day.is_(True), Todo.due_at.is_not(None))
+    )
+    for todo in rows:
+        assert todo.due_at is not None
+        todo.due_at = local_instant(todo.due_at.astimezone(old_tz).date(), None, new_tz)
+
+
+class TodoService:
+    """Todos of one owner; another user's todo is simply not found."""
+
+    def __init__(
+        self, session: AsyncSession, owner: Owner, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self._session = session
+        self.owner = owner
+        self._clock = clock
+
+    # -- reading ---------------------------------------------------------------------------
+
+    async def get(self, todo_id: int) -> TodoOut:
+        """One todo by id."""
+        return render(await self._load(todo_id), self.owner.tz)
+
+    async def list(self, query: TodoQuery) -> list[TodoOut]:
+        """Todos matching the filters, in the order people read a todo list."""
+        now = self._clock()
+        tz = self.owner.tz
+        start_today = local_instant(now.astimezone(tz).date(), None, tz)
+        start_tomorrow = local_instant(now.astimezone(tz).date() + timedelta(days=1), None, tz)
+        stmt = select(Todo).where(Todo.owner_id == self.owner.id)
+        if query.status == "open":
+            stmt = stmt.where(Todo.completed.is_(False))
+        elif query.status == "completed":
+            stmt = stmt.where(Todo.completed.is_(True))
+        if query.priority is not None:
+            stmt = stmt.where(Todo.priority == query.priority)
+        if query.tag:
+            name = query.tag.strip().lstrip("#").lower()
+            stmt = stmt.where(
+                Todo.id.in_(
+                    select(todo_tags.c.todo_id)
+                    .join(Tag, Tag.id == todo_tags.c.tag_id)
+                    .where(Tag.owner_id == self.owner.id, Tag.name == name)
+                )
+            )
+        if query.q:
+            for word in query.q.split()[:10]:
+                stmt = stmt.where(
+                    or_(
+                        Todo.title.icontains(word, autoescape=True),
+                        Todo.description.icontains(word, autoescape=True),
+                    )
+                )
+        overdue = self._overdue_clause(now, start_today)
+        if query.due == "today":
+            stmt = stmt.where(Todo.due_at >= start_today, Todo.due_at < start_tomorrow)
+        elif query.due == "overdue":
+            stmt = stmt.where(overdue)
+        elif query.due == "upcoming":
+            horizon = local_instant(
+                now.astimezone(tz).date() + timedelta(days=UPCOMING_DAYS + 1), None, tz
+            )
+            stmt = stmt.where(Todo.due_at >= start_tomorrow, Todo.due_at < horizon)
+        elif query.due == "none":
+            stmt = stmt.where(Todo.due_at.is_(None))
+        if query.status == "completed":
+            stmt = stmt.order_by(Todo.completed_at.desc(), Todo.id.desc())
+        else:
+            stmt = stmt.order_by(
+                Todo.completed.asc(),
+                case((overdue, 0), else_=1),
+                case((Todo.due_at.is_(None), 1), else_=0),
+                Todo.due_at.asc(),
+                Todo.all_day.desc(),
+                Todo.id.asc(),
+            )
+        stmt = stmt.limit(query.limit).offset(query.offset)
+        rows = await self._session.scalars(stmt)
+        return [render(todo, tz) for todo in rows]
+
+    async def find_by_ids(self, ids: Sequence[int]) -> list[TodoOut]:
+        """The owner's todos among ``ids`` (others are silently absent)."""
+        rows = await self._session.scalars(
+            select(Todo).where(Todo.owner_id == self.owner.id, Todo.id.in_(list(ids)))
+        )
+        return [render(todo, self.owner.tz) for todo in rows]
+
+    async def tags(self) -> list[TagOut]:
+        """The owner's tags with their open-todo counts."""
+        open_count = func.count(Todo.id).filter(Todo.completed.is_(False))
+        rows = await self._session.execute(
+            select(Tag.name, open_count)
+            .outerjoin(todo_tags, todo_tags.c.tag_id == Tag.id)
+            .outerjoin(Todo, Todo.id == todo_tags.c.todo_id)
+            .where(Tag.owner_id == self.owner.id)
+            .group_by(Tag.id, Tag.name)
+            .order_by(Tag.name)
+        )
+        return [TagOut(name=name, open_count=count) for name, count in rows]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    async def create(self, data: TodoCreate) -> TodoOut:
+        """A new todo."""
+        now = self._clock()
+        todo = Todo(
+            owner_id=self.owner.id,
+            title=data.title,
+            description=data.description,
+            priority=data.priority,
+            completed=False,
+            created_at=now,
+            updated_at=now,
+        )
+        self._apply_due(todo, data.due_date, data.due_time, data.due_at)
+        todo.tags = await self._tags_named(data.tags)
+        self._apply_recurrence(todo, data.recurrence)
+        self._session.add(todo)
+        await self._session.commit()
+        return render(todo, self.owner.tz)
+
+    async def update(self, todo_id: int, patch: TodoPatch) -> TodoOut:
+        """Change the fields given in ``patch``."""
+        todo = await self._load(todo_id)
+        given = patch.model_fields_set
+        if "title" in given and patch.title is not None:
+            todo.title = patch.title
+        if "description" in given and patch.description is not None:
+            todo.description = patch.description
+        if "priority" in given and patch.priority is not None:
+            todo.priority = patch.priority
+        if "tags" in given and patch.tags is not None:
+            todo.tags = await self._tags_named(patch.tags)
+        if given & {"due_date", "due_time", "due_at"}:
+            due_date, due_time = patch.due_date, patch.due_time
+            if "due_date" not in given and "due_at" not in given and todo.due_at is not None:
+                # Only the time changes: keep the existing date.
+                due_date = todo.due_at.astimezone(self.owner.tz).date()
+            if due_time is not None and due_date is None:
+                raise InvalidInput("due_time", "due_time needs a due_date")
+            self._apply_due(todo, due_date, due_time, patch.due_at)
+        if "recurrence" in given:
+            self._apply_recurrence(todo, patch.recurrence)
+        elif todo.recurrence is not None and todo.due_at is None:
+            raise InvalidInput("due_date", "a repeating todo needs a due date; clear recurrence")
+        if "completed" in given and patch.completed is not None and patch.completed != todo.completed:
+            if patch.completed:
+                self._complete(todo)
+            else:
+                self._uncomplete(todo)
+        todo.updated_at = self._clock()
+        await self._session.commit()
+        return render(todo, self.owner.tz)
+
+    async def add_tags(self, todo_id: int, add: Sequence[str], remove: Sequence[str]) -> TodoOut:
+        """Add and remove tags by name without replacing the rest."""
+        todo = await self._load(todo_id)
+        drop = {name.lower() for name in remove}
+        names = [t.name for t in todo.tags if t.name not in drop]
+        names += [n for n in add if n not in names]
+        return await self.update(todo_id, TodoPatch(tags=names))
+
+    async def delete(self, todo_id: int) -> TodoOut:
+        """Delete a todo; returns it as it was."""
+        todo = await self._load(todo_id)
+        out = render(todo, self.owner.tz)
+        await self._session.delete(todo)
+        await self._session.commit()
+        return out
+
+    async def complete(self, todo_id: int) -> CompletionOut:
+        """Complete a todo; a recurring one rolls forward to its next occurrence instead."""
+        todo = await self._load(todo_id)
+        rolled = self._complete(todo)
+        todo.updated_at = self._clock()
+        await self._session.commit()
+        return CompletionOut(**render(todo, self.owner.tz).model_dump(), rolled_forward=rolled)
+
+    async def uncomplete(self, todo_id: int) -> TodoOut:
+        """Reopen a completed todo."""
+        todo = await self._load(todo_id)
+        self._uncomplete(todo)
+        todo.updated_at = self._clock()
+        await self._session.commit()
+        return render(todo, self.owner.tz)
+
+    async def clear_completed(self) -> int:
+        """Delete every completed todo; returns how many."""
+        result = await self._session.execute(
+            delete(Todo)
+            .where(Todo.owner_id == self.owner.id, Todo.completed.is_(True))
+            .returning(Todo.id)
+        )
+        count = len(result.all())
+        await self._session.commit()
+        return count
+
+    # -- rules -----------------------------------------------------------------------------
+
+    def _overdue_clause(self, now: datetime, start_today: datetime) -> ColumnElement[bool]:
+        # All-day todos are overdue from the next local day on; timed ones once the moment passed.
+        return and_(
+            Todo.completed.is_(False),
+            Todo.due_at.is_not(None),
+            or_(
+                and_(Todo.all_day.is_(True), Todo.due_at < start_today),
+                and_(Todo.all_day.is_(False), Todo.due_at < now),
+            ),
+        )
+
+    def _apply_due(
+        self, todo: Todo, due_date: date | None, due_time: time | None, due_at: datetime | None
+    ) -> None:
+        if due_at is not None:
+            todo.due_at = due_at.astimezone(UTC).replace(second=0, microsecond=0)
+            todo.all_day = False
+        elif due_date is not None:
+            todo.due_at = local_instant(due_date, due_time, self.owner.tz)
+            todo.all_day = due_time is None
+        else:
+            todo.due_at = None
+            todo.all_day = False
+
+    def _apply_recurrence(self, todo: Todo, body: str | None) -> None:
+        if body is None:
+            todo.recurrence = None
+            return
+        tz = self.owner.tz
+        if todo.due_at is None:
+            # A repeating todo with no date starts at its first occurrence from today.
+            today = self._clock().astimezone(tz).date()
+            first = rr.first_occurrence(body, datetime.combine(today, time(0, 0)))
+            if first is None:
+                raise InvalidInput("recurrence", "the rule has no occurrence from today on")
+            todo.due_at = local_instant(first.date(), None, tz)
+            todo.all_day = True
+        assert todo.due_at is not None
+        todo.recurrence = rr.anchor(body, todo.due_at.astimezone(tz).date())
+
+    def _complete(self, todo: Todo) -> bool:
+        now = self._clock()
+        if todo.recurrence and todo.due_at is not None and not todo.completed:
+            tz = self.owner.tz
+            due_local = todo.due_at.astimezone(tz).replace(tzinfo=None)
+            now_local = now.astimezone(tz).replace(tzinfo=None)
+            # All-day: never roll onto today; timed: never onto a moment already past.
+            floor = (
+                datetime.combine(now_local.date(), time(0, 0)) if todo.all_day else now_local
+            )
+            nxt = rr.next_occurrence(todo.recurrence, due_local, floor)
+            if nxt is not None:
+                todo.due_at = local_instant(
+                    nxt.date(), None if todo.all_day else nxt.time(), tz
+                )
+                return True
+        todo.completed = True
+        todo.completed_at = now
+        return False
+
+    def _uncomplete(self, todo: Todo) -> None:
+        todo.completed = False
+        todo.completed_at = None
+
+    async def _load(self, todo_id: int) -> Todo:
+        todo = await self._session.scalar(
+            select(Todo).where(Todo.id == todo_id, Todo.owner_id == self.owner.id)
+        )
+        if todo is None:
+            raise TodoNotFound(todo_id)
+        return todo
+
+    async def _tags_named(self, names: Sequence[str]) -> list[Tag]:
+        if not names:
+            return []
+        wanted = list(dict.fromkeys(names))
+        rows = [{"owner_id": self.owner.id, "name": name} for name in wanted]
+        # Insert-if-missing in one statement: two turns adding the same new tag at once must
+        # not collide on the (owner, name) unique constraint.
+        dialect = self._session.bind.dialect.name if self._session.bind else "sqlite"
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        await self._session.execute(insert(Tag).values(rows).on_conflict_do_nothing())
+        found = {
+            tag.name: tag
+            for tag in await self._session.scalars(
+                select(Tag).where(Tag.owner_id == self.owner.id, Tag.name.in_(wanted))
+            )
+        }
+        return [found[name] for name in wanted]
