@@ -34,9 +34,7 @@ def serve(
     if workers > 1:
         # Worker processes rebuild settings from the environment; pass the choice down.
         os.environ["TODOCHAT_DATABASE_URL"] = settings.database_url
-        uvicorn.run(
-            "todochat.asgi:app", host=host, port=port, workers=workers, log_level=log_level
-        )
+        uvicorn.run("todochat.asgi:app", host=host, port=port, workers=workers, log_level=log_level)
         return
     from todochat.app import create_app
 

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     jwt_secret_file: Path | None = None
     jwt_algorithm: str = "HS256"
     access_token_minutes: int = Field(default=24 * 60, ge=1)
+    # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=65536, ge=8)
     default_timezone: str = "UTC"
     model: str = "local"
     redis_url: str | None = None

@@ -1,12 +1,12 @@
 """Domain errors: what services raise. HTTP and stream mappings live in one place each.
 
-    TodochatError
-     ├── NotFound                 unknown id, or another user's (the two are indistinguishable)
-     ├── InvalidInput             a field breaks a rule (field, message)
-     ├── Conflict                 e.g. a username that is taken
-     ├── AuthenticationFailed     bad credentials or token
-     ├── Forbidden                authenticated, but not allowed
-     └── LimitExceeded            rate limit or monthly quota (carries the refusal payload)
+TodochatError
+ ├── NotFound                 unknown id, or another user's (the two are indistinguishable)
+ ├── InvalidInput             a field breaks a rule (field, message)
+ ├── Conflict                 e.g. a username that is taken
+ ├── AuthenticationFailed     bad credentials or token
+ ├── Forbidden                authenticated, but not allowed
+ └── LimitExceeded            rate limit or monthly quota (carries the refusal payload)
 """
 
 from __future__ import annotations

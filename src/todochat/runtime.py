@@ -29,7 +29,9 @@ class Runtime:
         return cls(
             settings=settings,
             db=Database(settings.database_url, echo=settings.database_echo),
-            hasher=PasswordHasher(),
+            hasher=PasswordHasher(
+                time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
+            ),
             tokens=TokenCodec(
                 resolve_jwt_secret(settings),
                 algorithm=settings.jwt_algorithm,

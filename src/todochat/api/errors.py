@@ -55,8 +55,13 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     errors = []
     for err in exc.errors():
         # Drop the echoed input: it may be huge or hold a password.
-        errors.append({"loc": list(err.get("loc", ())), "msg": err.get("msg", "invalid"),
-                       "type": err.get("type", "value_error")})
+        errors.append(
+            {
+                "loc": list(err.get("loc", ())),
+                "msg": err.get("msg", "invalid"),
+                "type": err.get("type", "value_error"),
+            }
+        )
     return JSONResponse({"detail": errors}, status_code=422)
 
 

@@ -14,8 +14,8 @@ from todochat.errors import AuthenticationFailed
 class PasswordHasher:
     """argon2id hashing, run off the event loop because each hash takes tens of milliseconds."""
 
-    def __init__(self) -> None:
-        self._hasher = argon2.PasswordHasher()
+    def __init__(self, *, time_cost: int = 3, memory_kib: int = 65536) -> None:
+        self._hasher = argon2.PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
         # Verifying against this when the user does not exist makes a failed login take the
         # same time whether or not the username is known, so timing reveals no accounts.
         self._dummy_hash = self._hasher.hash("todochat-timing-equaliser")

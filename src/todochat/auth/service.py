@@ -24,8 +24,9 @@ class AccountService:
         existing = await self._session.scalar(select(User.id).where(User.username == username))
         if existing is not None:
             raise Conflict("username", "that username is taken")
-        user = User(username=username, password_hash=await self._hasher.hash(password),
-                    timezone=timezone)
+        user = User(
+            username=username, password_hash=await self._hasher.hash(password), timezone=timezone
+        )
         self._session.add(user)
         try:
             await self._session.commit()

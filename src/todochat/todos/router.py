@@ -29,7 +29,7 @@ async def create_todo(body: TodoCreate, todos: TodoServiceDep) -> TodoOut:
 @router.get("/todos", response_model=list[TodoOut])
 async def list_todos(query: Annotated[TodoQuery, Query()], todos: TodoServiceDep) -> list[TodoOut]:
     """List todos: open ones overdue first, then by due moment; completed ones newest first."""
-    return await todos.list(query)
+    return await todos.find(query)
 
 
 @router.post("/todos/clear-completed", response_model=ClearedOut)

@@ -88,8 +88,10 @@ class _DueFields(BaseModel):
     @model_validator(mode="after")
     def _due_consistent(self) -> _DueFields:
         given = self.model_fields_set
-        if "due_at" in given and self.due_at is not None and (
-            self.due_date is not None or self.due_time is not None
+        if (
+            "due_at" in given
+            and self.due_at is not None
+            and (self.due_date is not None or self.due_time is not None)
         ):
             raise ValueError("give either due_at or due_date/due_time, not both")
         if self.due_time is not None and self.due_date is None and "due_date" in given:

@@ -70,7 +70,7 @@ def render(todo: Todo, tz: ZoneInfo) -> TodoOut:
         due_time=due_time,
         due_at=todo.due_at,
         all_day=todo.all_day,
-        priority=todo.priority,  # type: ignore[arg-type]
+        priority=todo.priority,
         tags=[tag.name for tag in todo.tags],
         recurrence=todo.recurrence,
         created_at=todo.created_at,
@@ -84,7 +84,9 @@ async def rebase_all_day_todos(session: AsyncSession, owner_id: int, old: str, n
         return
     old_tz, new_tz = zone(old), zone(new)
     rows = await session.scalars(
-        select(Todo).where(Todo.owner_id == owner_id, Todo.all_day.is_(True), Todo.due_at.is_not(None))
+        select(Todo).where(
+            Todo.owner_id == owner_id, Todo.all_day.is_(True), Todo.due_at.is_not(None)
+        )
     )
     for todo in rows:
         assert todo.due_at is not None
@@ -107,7 +109,7 @@ class TodoService:
         """One todo by id."""
         return render(await self._load(todo_id), self.owner.tz)
 
-    async def list(self, query: TodoQuery) -> list[TodoOut]:
+    async def find(self, query: TodoQuery) -> list[TodoOut]:
         """Todos matching the filters, in the order people read a todo list."""
         now = self._clock()
         tz = self.owner.tz
@@ -164,7 +166,7 @@ class TodoService:
         rows = await self._session.scalars(stmt)
         return [render(todo, tz) for todo in rows]
 
-    async def find_by_ids(self, ids: Sequence[int]) -> list[TodoOut]:
+    async def get_many(self, ids: Sequence[int]) -> list[TodoOut]:
         """The owner's todos among ``ids`` (others are silently absent)."""
         rows = await self._session.scalars(
             select(Todo).where(Todo.owner_id == self.owner.id, Todo.id.in_(list(ids)))
@@ -229,7 +231,11 @@ class TodoService:
             self._apply_recurrence(todo, patch.recurrence)
         elif todo.recurrence is not None and todo.due_at is None:
             raise InvalidInput("due_date", "a repeating todo needs a due date; clear recurrence")
-        if "completed" in given and patch.completed is not None and patch.completed != todo.completed:
+        if (
+            "completed" in given
+            and patch.completed is not None
+            and patch.completed != todo.completed
+        ):
             if patch.completed:
                 self._complete(todo)
             else:
@@ -330,14 +336,10 @@ class TodoService:
             due_local = todo.due_at.astimezone(tz).replace(tzinfo=None)
             now_local = now.astimezone(tz).replace(tzinfo=None)
             # All-day: never roll onto today; timed: never onto a moment already past.
-            floor = (
-                datetime.combine(now_local.date(), time(0, 0)) if todo.all_day else now_local
-            )
+            floor = datetime.combine(now_local.date(), time(0, 0)) if todo.all_day else now_local
             nxt = rr.next_occurrence(todo.recurrence, due_local, floor)
             if nxt is not None:
-                todo.due_at = local_instant(
-                    nxt.date(), None if todo.all_day else nxt.time(), tz
-                )
+                todo.due_at = local_instant(nxt.date(), None if todo.all_day else nxt.time(), tz)
                 return True
         todo.completed = True
         todo.completed_at = now

@@ -61,9 +61,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_todos"),
     )
-    op.create_index(
-        "ix_todos_owner_completed_due", "todos", ["owner_id", "completed", "due_at"]
-    )
+    op.create_index("ix_todos_owner_completed_due", "todos", ["owner_id", "completed", "due_at"])
     op.create_table(
         "todo_tags",
         sa.Column("todo_id", sa.Integer(), nullable=False),
@@ -152,10 +150,16 @@ def upgrade() -> None:
         "agent_sessions",
         sa.Column("session_id", sa.String(), nullable=False),
         sa.Column(
-            "created_at", sa.TIMESTAMP(), server_default=sa.text("CURRENT_TIMESTAMP"), nullable=False
+            "created_at",
+            sa.TIMESTAMP(),
+            server_default=sa.text("CURRENT_TIMESTAMP"),
+            nullable=False,
         ),
         sa.Column(
-            "updated_at", sa.TIMESTAMP(), server_default=sa.text("CURRENT_TIMESTAMP"), nullable=False
+            "updated_at",
+            sa.TIMESTAMP(),
+            server_default=sa.text("CURRENT_TIMESTAMP"),
+            nullable=False,
         ),
         sa.PrimaryKeyConstraint("session_id", name="pk_agent_sessions"),
     )
@@ -165,7 +169,10 @@ def upgrade() -> None:
         sa.Column("session_id", sa.String(), nullable=False),
         sa.Column("message_data", sa.Text(), nullable=False),
         sa.Column(
-            "created_at", sa.TIMESTAMP(), server_default=sa.text("CURRENT_TIMESTAMP"), nullable=False
+            "created_at",
+            sa.TIMESTAMP(),
+            server_default=sa.text("CURRENT_TIMESTAMP"),
+            nullable=False,
         ),
         sa.ForeignKeyConstraint(
             ["session_id"],

@@ -1,0 +1,417 @@
+"""Due dates and times in English, read in the user's timezone relative to "now".
+
+Results are local wall-clock values (a date and a naive time in the user's zone). A wall time
+that does not exist or is ambiguous on a DST change day (2:30 on a spring-forward morning) is
+returned as typed; the storage layer resolves it (fold=0, i.e. the first reading).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from .text import NUMBER_RE, Scanner, Span, number
+from .zones import ZONE_RE, zone_for
+
+MORNING = time(9, 0)
+AFTERNOON = time(15, 0)
+EVENING = time(20, 0)
+NOON = time(12, 0)
+MIDNIGHT = time(0, 0)
+PARTS_OF_DAY: dict[str, time] = {
+    "morning": MORNING,
+    "afternoon": AFTERNOON,
+    "evening": EVENING,
+    "night": EVENING,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "weds": 2, "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+WD_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+PART_RE = "morning|afternoon|evening|night"
+_CUE = r"(?:(?:on|by|for|due|until|till|before|starting)\s+)?"
+_F = re.IGNORECASE
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _F)
+
+
+_IN_CLOCK = _c(
+    rf"\b(?:in|within)\s+(?:(?P<half>half\s+an?\s+hour)|(?P<n>{NUMBER_RE})\s*"
+    r"(?P<u>minutes?|mins?|hours?|hrs?)(?P<andhalf>\s+and\s+a\s+half)?)\b"
+)
+_IN_DAYS = _c(
+    rf"\b(?:(?:in|within)\s+(?P<n>{NUMBER_RE})\s+(?P<u>days?|weeks?|months?|years?)"
+    rf"|(?P<n2>{NUMBER_RE})\s+(?P<u2>days?|weeks?|months?|years?)\s+from\s+(?:now|today)"
+    r"|in\s+a\s+(?P<fortnight>fortnight))\b"
+)
+_ISO = _c(rf"\b{_CUE}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})\b")
+_YEAR = r"(?:,?\s+(?P<y>\d{4})\b)?"
+_DAY_MONTH = _c(
+    rf"\b{_CUE}(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH_RE})\b\.?"
+    + _YEAR
+)
+_MONTH_DAY = _c(
+    rf"\b{_CUE}(?P<mon>{MONTH_RE})\.?\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m)\b)" + _YEAR
+)
+_PART_SUFFIX = rf"(?:\s+(?:in\s+the\s+|at\s+)?(?P<part>{PART_RE}))?"
+_RELATIVE_DAY = _c(
+    rf"\b{_CUE}(?P<word>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|tmr|tomorow|tommorow"
+    rf"|today|tonight|tonite|this\s+(?P<thispart>morning|afternoon|evening))\b{_PART_SUFFIX}"
+)
+_PERIOD = _c(
+    rf"\b{_CUE}(?:(?P<mod>this|next)\s+weekend|(?:on|at|over)\s+the\s+weekend"
+    r"|(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?(?P<which>this\s+|next\s+)?"
+    r"(?P<unit>week|month|year)|(?P<nextunit>next\s+(?:week|month|year)))\b"
+)
+_WEEKDAY = _c(
+    r"\b(?:(?P<cue>on|by|until|till|before|due|for|starting)\s+)?"
+    rf"(?:(?P<mod>this\s+coming|this|next|coming)\s+)?(?P<wd>{WD_RE})\b\.?"
+    rf"(?P<nextweek>\s+(?:of\s+)?next\s+week)?{_PART_SUFFIX}"
+)
+_MONTH_DAY_ONLY = _c(
+    r"\b(?:on|by|due|before|until|till|for)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s+of\s+(?:every|each))"
+)
+_ZONE = rf"(?:\s*\(?(?P<zone>{ZONE_RE})\)?(?![\w]))?"
+_TIME_CUE = r"(?:(?:at|@|by|before|around|from|until|till|after)\s+)?"
+_AMPM = _c(
+    rf"(?<![\w:.]){_TIME_CUE}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*"
+    rf"(?P<ap>a\.?m\.?|p\.?m\.?)(?![\w]){_ZONE}"
+)
+_CLOCK = _c(rf"(?<![\w:.]){_TIME_CUE}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:]){_ZONE}")
+_BARE_HOUR = _c(
+    r"(?<![\w:.])(?:(?:at|@|around)\s+(?P<h>\d{1,2})(?:\s*o'?clock)?|(?P<h2>\d{1,2})\s*o'?clock)"
+    r"(?![\w:.%])(?!\s*(?:%|percent|people|persons|pages|items|things|minutes?|mins?|hours?"
+    rf"|days?|weeks?|km|miles?|kg|lbs?|euros?|dollars?|bucks)\b){_ZONE}"
+)
+_NAMED_TIME = _c(
+    rf"\b{_TIME_CUE}(?P<name>noon|midday|(?<=at\s)midnight|(?<=by\s)midnight){_ZONE}"
+    r"(?!\w)"
+)
+_PART_TIME = _c(rf"\b(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b")
+_NAME_NEXT = re.compile(r"^\.?\s+[A-Z][a-z]")
+# What may follow a weekday abbreviation after a cue ("on sat at 5", not "on sat nav").
+_AFTER_ABBR = re.compile(
+    rf"^\s*(?:$|[,.;!?)]|\d|(?:at|and|or|to|by|{PART_RE}|noon|next)\b)", re.IGNORECASE
+)
+# What may follow a cue-less weekday ("call mom friday", "friday at 5").
+_AFTER_BARE = re.compile(
+    rf"^\s*(?:$|[,.;!?)]|\d|@|(?:at|{PART_RE}|noon|midday|midnight)\b)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class WhenMatch:
+    """A due date and/or time found in text, with the spans to cut from the title."""
+
+    due_date: date | None
+    due_time: time | None
+    spans: tuple[Span, ...]
+    problem: str | None = None
+    date_given: bool = True
+
+
+@dataclass(slots=True)
+class _Found:
+    day: date | None = None
+    part: str | None = None
+    clock: time | None = None
+    bare_hour: bool = False
+    zone: str | None = None
+    weekday_today: bool = False
+    fixed: bool = False
+    problem: str | None = None
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _month_day(today: date, month: int, day: int, year: int | None) -> date | str:
+    name = calendar.month_name[month]
+    if day < 1 or day > 31 or (day > _days_in(2024, month)):
+        return f"{name} {day} is not a date"
+    if year is not None:
+        if day > _days_in(year, month):
+            return f"{name} {day}, {year} is not a date"
+        return date(year, month, day)
+    for candidate_year in range(today.year, today.year + 9):
+        if day <= _days_in(candidate_year, month):
+            candidate = date(candidate_year, month, day)
+            if candidate >= today:
+                return candidate
+    return f"{name} {day} is not a date"  # pragma: no cover - Feb 29 always recurs within 8 years
+
+
+def _upcoming(today: date, weekday: int) -> date:
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _next_week(today: date, weekday: int) -> date:
+    return today - timedelta(days=today.weekday()) + timedelta(days=7 + weekday)
+
+
+def _accept_weekday(scan: Scanner, m: re.Match[str]) -> bool:
+    word = m.group("wd")
+    full = word.lower() in FULL_WEEKDAYS
+    follows = scan.text[m.end("wd") :]
+    if word[0].isupper() and _NAME_NEXT.match(follows):
+        # "Friday Night Lights": a capitalised weekday before another capitalised word is a name.
+        nxt = follows.split()[0].lower().strip(".,")
+        if nxt not in MONTHS and nxt not in WEEKDAYS:
+            return False
+    if m.group("mod") or m.group("nextweek") or m.group("part"):
+        return True
+    rest = scan.after(m.end())
+    if m.group("cue"):
+        return full or bool(_AFTER_ABBR.match(rest))
+    return bool(_AFTER_BARE.match(rest))
+
+
+def _find_date(scan: Scanner, today: date, found: _Found) -> None:
+    m = scan.search(_ISO)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        scan.consume(*m.span())
+        if 1 <= mo <= 12 and 1 <= d <= _days_in(y, mo):
+            found.day = date(y, mo, d)
+        else:
+            found.problem = f"{m.group(0).strip()} is not a date"
+        return
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        m = scan.search(pattern)
+        if m:
+            scan.consume(*m.span())
+            result = _month_day(
+                today, MONTHS[m["mon"].lower()], int(m["d"]), int(m["y"]) if m["y"] else None
+            )
+            if isinstance(result, str):
+                found.problem = result
+            else:
+                found.day = result
+            return
+    m = scan.search(_RELATIVE_DAY)
+    if m:
+        scan.consume(*m.span())
+        word = m["word"].lower()
+        found.part = m["part"] or m["thispart"]
+        if "after" in word:
+            found.day = today + timedelta(days=2)
+        elif word.startswith("to") and word not in ("today", "tonight", "tonite"):
+            found.day = today + timedelta(days=1)
+        elif word.startswith("tm"):
+            found.day = today + timedelta(days=1)
+        else:
+            found.day = today
+            found.fixed = True
+            if word in ("tonight", "tonite") and not found.part:
+                found.part = "evening"
+        return
+    m = scan.search(_PERIOD)
+    if m:
+        scan.consume(*m.span())
+        found.day = _period(m, today)
+        return
+    for m in scan.finditer(_WEEKDAY):
+        if not _accept_weekday(scan, m):
+            continue
+        scan.consume(*m.span())
+        wd = WEEKDAYS[m["wd"].lower()]
+        mod = (m["mod"] or "").lower()
+        found.part = m["part"]
+        if mod == "next" or m["nextweek"]:
+            found.day = _next_week(today, wd)
+        else:
+            found.day = _upcoming(today, wd)
+            found.weekday_today = found.day == today
+        return
+    m = scan.search(_MONTH_DAY_ONLY)
+    if m:
+        day = int(m["d"])
+        if 1 <= day <= 31:
+            scan.consume(*m.span())
+            first = today.replace(day=1)
+            for offset in range(13):
+                month = first + relativedelta(months=offset)
+                if day <= _days_in(month.year, month.month):
+                    candidate = month.replace(day=day)
+                    if candidate >= today:
+                        found.day = candidate
+                        return
+        return
+    m = scan.search(_IN_DAYS)
+    if m:
+        scan.consume(*m.span())
+        if m["fortnight"]:
+            found.day = today + timedelta(days=14)
+            return
+        n = number(m["n"] or m["n2"]) or 1
+        unit = (m["u"] or m["u2"]).lower().rstrip("s")
+        delta = {
+            "day": relativedelta(days=n),
+            "week": relativedelta(weeks=n),
+            "month": relativedelta(months=n),
+            "year": relativedelta(years=n),
+        }[unit]
+        found.day = today + delta
+
+
+def _period(m: re.Match[str], today: date) -> date:
+    if m["nextunit"]:
+        unit = m["nextunit"].split()[-1].lower()
+        if unit == "week":
+            return _next_week(today, 0)
+        if unit == "month":
+            return today.replace(day=1) + relativedelta(months=1)
+        return date(today.year + 1, 1, 1)
+    if m["edge"]:
+        edge, unit = m["edge"].lower(), m["unit"].lower()
+        nxt = bool(m["which"]) and m["which"].strip().lower() == "next"
+        if unit == "week":
+            base = _next_week(today, 0) if nxt else today - timedelta(days=today.weekday())
+            if edge != "end":
+                return base
+            friday = base + timedelta(days=4)
+            return friday if friday >= today else friday + timedelta(days=7)
+        if unit == "month":
+            base = today.replace(day=1) + relativedelta(months=1 if nxt else 0)
+            if edge != "end":
+                return base if base >= today else base + relativedelta(months=1)
+            return base.replace(day=_days_in(base.year, base.month))
+        year = today.year + (1 if nxt else 0)
+        return date(year, 12, 31) if edge == "end" else date(year, 1, 1)
+    if (m["mod"] or "").lower() == "next":
+        return _next_week(today, 5)
+    if today.weekday() == 6:
+        return today
+    return _upcoming(today, 5)
+
+
+def _find_time(scan: Scanner, found: _Found) -> None:
+    m = scan.search(_AMPM)
+    if m:
+        h, mi = int(m["h"]), int(m["m"] or 0)
+        if 1 <= h <= 12:
+            scan.consume(*m.span())
+            pm = m["ap"].lower().startswith("p")
+            found.clock = time((h % 12) + (12 if pm else 0), mi)
+            found.zone = m["zone"]
+            return
+    m = scan.search(_CLOCK)
+    if m:
+        scan.consume(*m.span())
+        found.clock = time(int(m["h"]), int(m["m"]))
+        found.bare_hour = not m["h"].startswith("0") and 1 <= int(m["h"]) <= 11
+        found.zone = m["zone"]
+        return
+    m = scan.search(_BARE_HOUR)
+    if m:
+        h = int(m["h"] or m["h2"])
+        if 0 <= h <= 23:
+            scan.consume(*m.span())
+            found.clock = time(h, 0)
+            found.bare_hour = 1 <= h <= 11
+            found.zone = m["zone"]
+            return
+    m = scan.search(_NAMED_TIME)
+    if m:
+        scan.consume(*m.span())
+        found.clock = MIDNIGHT if m["name"].lower() == "midnight" else NOON
+        found.zone = m["zone"]
+        return
+    m = scan.search(_PART_TIME)
+    if m and found.part is None:
+        scan.consume(*m.span())
+        found.part = (m["part"] or m["night"]).lower()
+
+
+def _resolve_clock(found: _Found) -> time | None:
+    clock = found.clock
+    if clock is None:
+        return PARTS_OF_DAY[found.part.lower()] if found.part else None
+    if found.bare_hour:
+        part = (found.part or "").lower()
+        if part == "morning":
+            return clock
+        if part in ("afternoon", "evening", "night") or 1 <= clock.hour <= 7:
+            return clock.replace(hour=clock.hour + 12)
+    return clock
+
+
+def parse_when(text: str, now: datetime, tz: ZoneInfo) -> WhenMatch | None:
+    """The due date/time named in ``text`` (None when there is none)."""
+    scan = Scanner(text)
+    return extract_when(scan, now, tz)
+
+
+def extract_when(scan: Scanner, now: datetime, tz: ZoneInfo) -> WhenMatch | None:
+    """Like parse_when, consuming the matched phrases from ``scan``."""
+    before = len(scan.spans)
+    local_now = now.astimezone(tz)
+    today = local_now.date()
+    m = scan.search(_IN_CLOCK)
+    if m:
+        scan.consume(*m.span())
+        if m["half"]:
+            minutes = 30.0
+        else:
+            n = float(number(m["n"]) or 1)
+            unit = m["u"].lower()
+            minutes = n * 60 if unit.startswith("h") else n
+            if m["andhalf"]:
+                minutes += 30 if unit.startswith("h") else 0.5
+        moment = (now.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(tz)
+        return WhenMatch(moment.date(), moment.time().replace(second=0, microsecond=0), (m.span(),))
+    found = _Found()
+    _find_date(scan, today, found)
+    if found.problem:
+        return WhenMatch(None, None, tuple(scan.spans[before:]), found.problem)
+    _find_time(scan, found)
+    clock = _resolve_clock(found)
+    day = found.day
+    if day is None and clock is None:
+        return None
+    date_given = day is not None
+    if clock is not None and found.zone:
+        day, clock = _convert(day, clock, zone_for(found.zone), tz, now)
+    elif clock is not None and day is None:
+        day = today if clock > local_now.time() else today + timedelta(days=1)
+    elif clock is not None and found.weekday_today and clock <= local_now.time():
+        day = today + timedelta(days=7)
+    assert day is not None
+    return WhenMatch(day, clock, tuple(scan.spans[before:]), date_given=date_given)
+
+
+def _convert(
+    day: date | None, clock: time, source: ZoneInfo, tz: ZoneInfo, now: datetime
+) -> tuple[date, time]:
+    """Read ``clock`` in ``source`` on ``day`` (or its next occurrence) as wall time in ``tz``."""
+    if day is None:
+        there = now.astimezone(source)
+        moment = datetime.combine(there.date(), clock, tzinfo=source)
+        if moment <= there:
+            moment = datetime.combine(there.date() + timedelta(days=1), clock, tzinfo=source)
+    else:
+        moment = datetime.combine(day, clock, tzinfo=source)
+    local = moment.astimezone(tz)
+    return local.date(), local.time().replace(tzinfo=None)

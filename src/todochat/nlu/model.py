@@ -1,0 +1,262 @@
+"""The typed results of parsing: task drafts, references and every intent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Literal
+
+Priority = Literal["none", "low", "medium", "high"]
+Status = Literal["open", "completed", "all"]
+DueFilter = Literal["today", "overdue", "upcoming", "none"]
+UnknownReason = Literal["gibberish", "foreign", "unclear"]
+
+MAX_TITLE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class TaskDraft:
+    """A todo to create, with everything read from the text."""
+
+    title: str
+    due_date: date | None = None
+    due_time: time | None = None
+    priority: Priority | None = None
+    tags: tuple[str, ...] = ()
+    recurrence: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """How the user names an existing todo; resolved against the list by the caller."""
+
+    quoted: str | None = None
+    words: str | None = None
+    ordinal: int | None = None
+    pronoun: bool = False
+    task_id: int | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The title text to search for (quoted wins over loose words)."""
+        return self.quoted if self.quoted is not None else self.words
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A todo the reference may point at (the caller's list, in display order)."""
+
+    id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class CreateTasks:
+    """Add one or more todos."""
+
+    tasks: tuple[TaskDraft, ...]
+    kind: Literal["create_tasks"] = "create_tasks"
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidDate:
+    """The text names a date that does not exist, such as February 30."""
+
+    message: str
+    kind: Literal["invalid_date"] = "invalid_date"
+
+
+@dataclass(frozen=True, slots=True)
+class ListTasks:
+    """Show todos, optionally filtered."""
+
+    status: Status = "open"
+    due: DueFilter | None = None
+    tag: str | None = None
+    priority: Priority | None = None
+    query: str | None = None
+    kind: Literal["list_tasks"] = "list_tasks"
+
+
+@dataclass(frozen=True, slots=True)
+class Complete:
+    """Mark a todo done."""
+
+    ref: Reference
+    kind: Literal["complete"] = "complete"
+
+
+@dataclass(frozen=True, slots=True)
+class Uncomplete:
+    """Mark a done todo open again."""
+
+    ref: Reference
+    kind: Literal["uncomplete"] = "uncomplete"
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """Give a todo a new title."""
+
+    ref: Reference
+    new_title: str
+    kind: Literal["rename"] = "rename"
+
+
+@dataclass(frozen=True, slots=True)
+class Reschedule:
+    """Move a todo to a new due date (and time)."""
+
+    ref: Reference
+    due_date: date
+    due_time: time | None = None
+    kind: Literal["reschedule"] = "reschedule"
+
+
+@dataclass(frozen=True, slots=True)
+class ClearDue:
+    """Remove a todo's due date."""
+
+    ref: Reference
+    kind: Literal["clear_due"] = "clear_due"
+
+
+@dataclass(frozen=True, slots=True)
+class SetPriority:
+    """Change a todo's priority."""
+
+    ref: Reference
+    priority: Priority
+    kind: Literal["set_priority"] = "set_priority"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeTags:
+    """Add and/or remove tags on a todo."""
+
+    ref: Reference
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    kind: Literal["change_tags"] = "change_tags"
+
+
+@dataclass(frozen=True, slots=True)
+class SetRecurrence:
+    """Make a todo repeat (an RRULE body) or stop repeating (None)."""
+
+    ref: Reference
+    rrule: str | None
+    due_time: time | None = None
+    kind: Literal["set_recurrence"] = "set_recurrence"
+
+
+@dataclass(frozen=True, slots=True)
+class Delete:
+    """Delete one todo."""
+
+    ref: Reference
+    kind: Literal["delete"] = "delete"
+
+
+@dataclass(frozen=True, slots=True)
+class ClearCompleted:
+    """Delete every completed todo."""
+
+    kind: Literal["clear_completed"] = "clear_completed"
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteAll:
+    """Delete every todo (the caller must confirm first)."""
+
+    kind: Literal["delete_all"] = "delete_all"
+
+
+@dataclass(frozen=True, slots=True)
+class PostponeOverdue:
+    """Move every overdue todo to a new date."""
+
+    due_date: date
+    due_time: time | None = None
+    kind: Literal["postpone_overdue"] = "postpone_overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class Greeting:
+    """Hello."""
+
+    kind: Literal["greeting"] = "greeting"
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    """What can you do?"""
+
+    kind: Literal["help"] = "help"
+
+
+@dataclass(frozen=True, slots=True)
+class Thanks:
+    """Thank you."""
+
+    kind: Literal["thanks"] = "thanks"
+
+
+@dataclass(frozen=True, slots=True)
+class Goodbye:
+    """Bye."""
+
+    kind: Literal["goodbye"] = "goodbye"
+
+
+@dataclass(frozen=True, slots=True)
+class Confirm:
+    """A yes or no answer to the assistant's question."""
+
+    yes: bool
+    kind: Literal["confirm"] = "confirm"
+
+
+@dataclass(frozen=True, slots=True)
+class Choose:
+    """An answer to "which one?": a position in the offered list or some title words."""
+
+    ordinal: int | None = None
+    words: str | None = None
+    kind: Literal["choose"] = "choose"
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """Nothing actionable; ``text`` is the cleaned message for an "add it?" suggestion."""
+
+    reason: UnknownReason
+    text: str = ""
+    kind: Literal["unknown"] = "unknown"
+
+
+Intent = (
+    CreateTasks
+    | InvalidDate
+    | ListTasks
+    | Complete
+    | Uncomplete
+    | Rename
+    | Reschedule
+    | ClearDue
+    | SetPriority
+    | ChangeTags
+    | SetRecurrence
+    | Delete
+    | ClearCompleted
+    | DeleteAll
+    | PostponeOverdue
+    | Greeting
+    | Help
+    | Thanks
+    | Goodbye
+    | Confirm
+    | Choose
+    | Unknown
+)

@@ -1,0 +1,149 @@
+"""How a message names an existing todo, and matching that name against the user's list.
+
+Reference forms: a quoted title ('"buy milk"'), loose title words ("the milk one"), an ordinal
+into the last shown list ("the second one", "number 3", "#3", "3"; -1 means "the last one"),
+a pronoun ("it", "that", "this one") for the todo last talked about, or a database id
+("task 12", "id 12"). "#3" is an ordinal, never a tag: tags must start with a letter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .model import Candidate, Reference
+from .text import ORDINAL_WORDS, squash
+
+try:
+    from rapidfuzz import fuzz
+
+    def _similarity(a: str, b: str) -> float:
+        return float(fuzz.ratio(a, b))
+
+except ImportError:  # pragma: no cover - rapidfuzz is a dependency; difflib is the fallback
+    from difflib import SequenceMatcher
+
+    def _similarity(a: str, b: str) -> float:
+        return SequenceMatcher(None, a, b).ratio() * 100
+
+
+# Per word: "mlik" ~ "milk" scores 75, "mom" ~ "dad" 0. Words of three letters must match exactly.
+FUZZY_THRESHOLD = 75.0
+_F = re.IGNORECASE
+_ORD_WORDS = "|".join(ORDINAL_WORDS)
+_QUOTED = re.compile(r"""^\s*(?:the\s+)?(?:"([^"]+)"|'(.+)'|`([^`]+)`)(?:\s+(?:task|todo|one|item))?\s*$""")
+_PRONOUN = re.compile(
+    r"^(?:it|that|this|them|those|these|that\s+one|this\s+one|that\s+(?:task|todo|item)|"
+    r"this\s+(?:task|todo|item)|the\s+same\s+one|the\s+one\s+i\s+just\s+(?:added|created|made))$",
+    _F,
+)
+_TASK_ID = re.compile(r"^(?:the\s+)?(?:task|todo|to-do|item|id)\s*(?:id\s*)?(?:#|no\.?\s*)?(\d{1,9})$", _F)
+_ORDINAL = re.compile(
+    rf"^(?:the\s+)?(?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th))(?:\s+(?:one|task|todo|item|entry))?"
+    r"(?:\s+(?:on|in)\s+(?:the|my)\s+list)?$"
+    r"|^(?:number|no\.?|#|option|item)\s*(?P<n>\d{1,3})$|^(?P<d>\d{1,3})$",
+    _F,
+)
+_WRAPPERS = re.compile(
+    r"^(?:the\s+)?(?:(?:task|todo|to-do|item|one|reminder)\s+(?:about|called|named|titled|for|"
+    r"to|with|that\s+says|saying|re|regarding)\s+)",
+    _F,
+)
+_TRAILING_NOUN = re.compile(r"\s+(?:task|todo|to-do|one|item|reminder)$", _F)
+_LEADING_DET = re.compile(r"^(?:the|my|a|an|our)\s+", _F)
+_WORD = re.compile(r"[\w']+")
+_STOP = frozenset(
+    "the a an my to about for of on in at with and or task todo to-do one item it".split()
+)
+
+
+def parse_reference(phrase: str) -> Reference:
+    """A Reference for how ``phrase`` names a todo."""
+    text = squash(phrase).strip(" .,!?;:")
+    quoted = _QUOTED.match(text)
+    if quoted:
+        return Reference(quoted=next(g for g in quoted.groups() if g is not None).strip())
+    if _PRONOUN.match(text):
+        return Reference(pronoun=True)
+    m = _TASK_ID.match(text)
+    if m:
+        return Reference(task_id=int(m.group(1)))
+    m = _ORDINAL.match(text)
+    if m:
+        if m["w"]:
+            word = m["w"].lower()
+            value = ORDINAL_WORDS.get(word) or int(word[:-2])
+        else:
+            value = int(m["n"] or m["d"])
+        return Reference(ordinal=value)
+    words = _WRAPPERS.sub("", text)
+    if words == text:
+        words = _TRAILING_NOUN.sub("", words)
+        words = _LEADING_DET.sub("", words) if len(words.split()) > 1 else words
+    words = words.strip(" '\"")
+    return Reference(words=words or text)
+
+
+def _stem(word: str) -> str:
+    # Enough to make "called mom" find "Call mom" and "buying milk" find "Buy milk".
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+
+
+def _plain(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def match_reference(ref: Reference, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Every plausible todo ``ref`` points at, best first; several means "ask which one".
+
+    Order of tests: id; ordinal (position in ``candidates``); a pronoun matches only a single
+    candidate; then exact title, all words contained, and fuzzy token-set similarity.
+    """
+    if ref.task_id is not None:
+        return [c for c in candidates if c.id == ref.task_id]
+    if ref.ordinal is not None:
+        index = ref.ordinal - 1 if ref.ordinal > 0 else len(candidates) + ref.ordinal
+        return [candidates[index]] if 0 <= index < len(candidates) else []
+    text = ref.text
+    if text is None:
+        return list(candidates) if ref.pronoun and len(candidates) == 1 else []
+    wanted = _plain(text)
+    if not wanted:
+        return []
+    exact = [c for c in candidates if _plain(c.title) == wanted]
+    if exact:
+        return exact
+    tokens = set(_tokens(text)) or set(wanted.split())
+    contained = [c for c in candidates if tokens <= set(_tokens(c.title)) | set(_plain(c.title).split())]
+    if contained:
+        return sorted(contained, key=lambda c: len(c.title))
+    scored: list[tuple[float, Candidate]] = []
+    for candidate in candidates:
+        score = _fuzzy(tokens, _tokens(candidate.title))
+        if score is not None:
+            scored.append((score, candidate))
+    scored.sort(key=lambda sc: -sc[0])
+    return [c for _, c in scored]
+
+
+def _fuzzy(wanted: set[str], title: list[str]) -> float | None:
+    """Mean best per-word similarity when every wanted word is near some title word."""
+    if not title:
+        return None
+    total = 0.0
+    for word in wanted:
+        best = max(
+            (100.0 if word == t else (_similarity(word, t) if len(word) > 3 else 0.0))
+            for t in title
+        )
+        if best < FUZZY_THRESHOLD:
+            return None
+        total += best
+    return total / len(wanted)

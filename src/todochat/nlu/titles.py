@@ -1,0 +1,48 @@
+"""Turning what is left of a message into a todo title."""
+
+from __future__ import annotations
+
+import re
+
+from .model import MAX_TITLE
+from .text import squash
+
+# Connectors left dangling once a phrase is cut out ("call mom and #home" -> "call mom and").
+# Date cues (at/on/by) are cut with their phrase, so "turn the heating on" keeps its "on".
+_TRAILING = re.compile(
+    r"(?:\s*(?:[,;:@&+]|[-–—]+|\b(?:and|due|every|each|starting)\b))+\s*$",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:\s*(?:[,;:&+]|[-–—]+|\b(?:and|then|also|to)\s))+\s*")
+_LIST_TAIL = re.compile(
+    r"\s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?"
+    r"(?:list|todos|tasks|to-dos|todo)\s*$",
+    re.IGNORECASE,
+)
+_WRAPPED = re.compile(r'^(["\'`])(.+)\1$', re.DOTALL)
+_END_PUNCT = re.compile(r"[\s.,;:]+$")
+_PAREN_EMPTY = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def clean_title(text: str) -> str:
+    """Tidy the leftover words: no dangling connectors, first letter capitalised, capped."""
+    title = squash(_PAREN_EMPTY.sub(" ", text))
+    title = _LIST_TAIL.sub("", title)
+    for _ in range(3):
+        before = title
+        title = _TRAILING.sub("", title)
+        title = _END_PUNCT.sub("", title)
+        title = _LEADING.sub("", title)
+        if title == before:
+            break
+    wrapped = _WRAPPED.match(title)
+    if wrapped:
+        title = wrapped.group(2).strip()
+    title = re.sub(r"\s+([,;:!?])", r"\1", title)
+    if len(title) > MAX_TITLE:
+        cut = title[:MAX_TITLE]
+        space = cut.rfind(" ")
+        title = (cut[:space] if space > MAX_TITLE - 40 else cut).rstrip()
+    if title and title[0].islower():
+        title = title[0].upper() + title[1:]
+    return title
