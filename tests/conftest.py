@@ -115,9 +115,8 @@ class AppUnderTest:
 async def api(database_url: str) -> AsyncIterator[AppUnderTest]:
     """The app (migrated) and an httpx client speaking ASGI to it."""
     settings = make_settings(database_url)
-    runtime = Runtime.build(settings)
     clock = Clock()
-    runtime.clock = clock
+    runtime = Runtime.build(settings, clock=clock)
     app = create_app(settings, runtime=runtime)
     await upgrade(runtime.db)
     transport = httpx.ASGITransport(app=app)

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from todochat import __version__
 from todochat.api.errors import install_error_handlers
 from todochat.auth.router import router as auth_router
+from todochat.chat.router import router as chat_router
 from todochat.config import Settings, get_settings
 from todochat.db.migrate import upgrade
 from todochat.runtime import Runtime
@@ -27,6 +28,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         try:
             yield
         finally:
+            await rt.runs.shutdown()
+            await rt.events.close()
             await rt.db.dispose()
 
     app = FastAPI(
@@ -38,6 +41,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.state.runtime = rt
     install_error_handlers(app)
     app.include_router(auth_router)
+    # Before the todos router: /api/todos/agent-sessions must not be read as a todo id.
+    app.include_router(chat_router)
     app.include_router(todos_router)
 
     @app.get("/healthz", tags=["health"])

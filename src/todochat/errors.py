@@ -107,3 +107,11 @@ class LimitExceeded(TodochatError):
     def __init__(self, info: LimitInfo) -> None:
         super().__init__(info.message)
         self.info = info
+
+
+class TurnFailed(TodochatError):
+    """A chat turn ended in an error; ``message`` is safe to show."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code

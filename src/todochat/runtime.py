@@ -6,8 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from todochat.agent.agent import build_agent
+from todochat.agent.provider import model_factory
 from todochat.auth.secret import resolve_jwt_secret
 from todochat.auth.security import PasswordHasher, TokenCodec
+from todochat.chat.eventlog import EventLog, MemoryEventLog
+from todochat.chat.memory import ConversationMemory
+from todochat.chat.runs import RunManager
+from todochat.chat.service import ChatService
 from todochat.config import Settings
 from todochat.db.engine import Database
 from todochat.db.types import utcnow
@@ -21,14 +27,39 @@ class Runtime:
     db: Database
     hasher: PasswordHasher
     tokens: TokenCodec
+    events: EventLog
+    memory: ConversationMemory
+    runs: RunManager
+    chat: ChatService
     clock: Callable[[], datetime] = field(default=utcnow)
 
     @classmethod
-    def build(cls, settings: Settings) -> Runtime:
+    def build(cls, settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> Runtime:
         """Construct the runtime (no I/O beyond reading or creating the secret file)."""
+        db = Database(settings.database_url, echo=settings.database_echo)
+        events = MemoryEventLog(
+            ttl=settings.event_ttl_seconds, max_runs=settings.event_log_max_runs
+        )
+        memory = ConversationMemory(db, settings.history_items)
+        runs = RunManager(
+            db=db,
+            events=events,
+            agent=build_agent(),
+            model_factory=model_factory(settings),
+            memory=memory,
+            max_turns=settings.max_turns,
+            timeout=settings.run_timeout_seconds,
+        )
         return cls(
             settings=settings,
-            db=Database(settings.database_url, echo=settings.database_echo),
+            db=db,
+            events=events,
+            memory=memory,
+            runs=runs,
+            chat=ChatService(
+                db=db, runs=runs, clock=clock, run_timeout=settings.run_timeout_seconds
+            ),
+            clock=clock,
             hasher=PasswordHasher(
                 time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
             ),

@@ -49,6 +49,9 @@ async def get_current_user(
     user = await session.get(User, user_id)
     if user is None:
         raise AuthenticationFailed("invalid token")
+    # End the read transaction now: on SQLite the pool is one connection, and a route that
+    # starts a turn opens sessions of its own while this one would still hold it.
+    await session.commit()
     return user
 
 

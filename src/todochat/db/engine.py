@@ -38,8 +38,9 @@ class Database:
             # One connection, handed out in turn by the pool's queue: SQLite allows a single
             # writer, and its own busy-wait backs off in coarse sleeps (p99 of seconds under
             # 20 concurrent writers), while queueing in-process is fair and costs nothing.
-            kwargs.update(connect_args={"timeout": 30}, pool_size=1, max_overflow=0,
-                          pool_timeout=60)
+            kwargs.update(
+                connect_args={"timeout": 30}, pool_size=1, max_overflow=0, pool_timeout=60
+            )
         else:
             kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)

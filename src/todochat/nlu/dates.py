@@ -108,7 +108,7 @@ _NAMED_TIME = _c(
     rf"\b{_TIME_CUE}(?P<name>noon|midday|(?<=at\s)midnight|(?<=by\s)midnight){_ZONE}"
     r"(?!\w)"
 )
-_PART_TIME = _c(rf"\b(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b")
+_PART_TIME = _c(r"\b(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b")
 _NAME_NEXT = re.compile(r"^\.?\s+[A-Z][a-z]")
 # What may follow a weekday abbreviation after a cue ("on sat at 5", not "on sat nav").
 _AFTER_ABBR = re.compile(
@@ -217,20 +217,15 @@ def _find_date(scan: Scanner, today: date, found: _Found) -> None:
         found.part = m["part"] or m["thispart"]
         if "after" in word:
             found.day = today + timedelta(days=2)
-        elif word.startswith("to") and word not in ("today", "tonight", "tonite"):
-            found.day = today + timedelta(days=1)
-        elif word.startswith("tm"):
+        elif (
+            word.startswith("to") and word not in ("today", "tonight", "tonite")
+        ) or word.startswith("tm"):
             found.day = today + timedelta(days=1)
         else:
             found.day = today
             found.fixed = True
             if word in ("tonight", "tonite") and not found.part:
                 found.part = "evening"
-        return
-    m = scan.search(_PERIOD)
-    if m:
-        scan.consume(*m.span())
-        found.day = _period(m, today)
         return
     for m in scan.finditer(_WEEKDAY):
         if not _accept_weekday(scan, m):
@@ -244,6 +239,11 @@ def _find_date(scan: Scanner, today: date, found: _Found) -> None:
         else:
             found.day = _upcoming(today, wd)
             found.weekday_today = found.day == today
+        return
+    m = scan.search(_PERIOD)
+    if m:
+        scan.consume(*m.span())
+        found.day = _period(m, today)
         return
     m = scan.search(_MONTH_DAY_ONLY)
     if m:

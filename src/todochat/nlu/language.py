@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .text import word_set
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _KEYBOARD = re.compile(
     r"asdf|sdfg|dfgh|fghj|ghjk|hjkl|jkl;|qwer|wert|erty|rtyu|tyui|yuio|uiop|zxcv|xcvb|cvbn|vbnm"
     r"|qaz|wsx|edc|([a-z])\1{3,}",
 )
 _VOWELS = set("aeiouyàáâãäåèéêëìíîïòóôõöùúûüÿ")
-ENGLISH = frozenset(
+ENGLISH = word_set(
     """a an the to and or of for in on at by with about my me i you it is are be do does did
     what what's whats when where which who how any anything all show list add remind new task
     tasks todo todos please can could would will should need have has want get got this that
@@ -25,9 +27,9 @@ ENGLISH = frozenset(
     mom dad milk bread eggs work home not don't dont up out from your our we they his her
     mark delete remove move rename change set priority tag tagged every daily monday tuesday
     wednesday thursday friday saturday sunday morning evening night noon meeting report
-    """.split()
+    """
 )
-FOREIGN = frozenset(
+FOREIGN = word_set(
     """el la los las del que y en un una por para con es al lo como pero más mañana hoy
     añadir agregar recordar recuérdame recuerdame comprar llamar pagar leche pan tarea tareas
     le les du des et pour avec une est dans sur pas ce cette demain aujourd'hui ajouter
@@ -37,7 +39,7 @@ FOREIGN = frozenset(
     il di per che non gli della domani oggi aggiungi comprare chiamare pagare latte pane
     não com uma os amanhã hoje adicionar ligar pão leite tarefa
     een het en niet voor van morgen vandaag toevoegen kopen bellen melk brood ik
-    """.split()
+    """
 )
 _LATIN_ACCENTS = re.compile(r"[ñçßäöüàâéèêëîïôûùœæãõ¿¡]", re.IGNORECASE)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -34,7 +35,7 @@ _MONTHLY_DAY = _c(
     rf"{_EVERY}\s+month\b"
     rf"|\b(?:{_EVERY}\s+month|monthly)\s+on\s+the\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|\b{_EVERY}\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b(?:\s+of\s+the\s+month)?(?!\s+(?:of\s+)?"
-    rf"(?:{MONTH_RE})\b)"
+    rf"(?:{MONTH_RE}|{WD_RE})\b)"
 )
 _YEARLY = _c(
     rf"\b(?:(?:{_EVERY}\s+year|yearly|annually)\s+on\s+(?:the\s+)?|{_EVERY}\s+(?:the\s+)?)"
@@ -51,9 +52,7 @@ _SEP = r"\s*(?:,\s*and|,|and|&|\+)\s*"
 _WEEKDAY_LIST = _c(
     rf"\b{_EVERY}\s+(?P<other>other\s+)?(?P<list>(?:{WD_RE})\b\.?(?:{_SEP}(?:{WD_RE})\b\.?)*)"
 )
-_PLURAL_LIST = _c(
-    rf"\bon\s+(?P<list>(?:{WD_RE})s\b(?:{_SEP}(?:{WD_RE})s\b)*)"
-)
+_PLURAL_LIST = _c(rf"\bon\s+(?P<list>(?:{WD_RE})s\b(?:{_SEP}(?:{WD_RE})s\b)*)")
 _EVERY_N = _c(rf"\b{_EVERY}\s+(?P<n>{NUMBER_RE})\s+(?P<unit>days|weeks|months|years)\b")
 _EVERY_UNIT = _c(
     rf"\b{_EVERY}\s+(?P<other>other\s+|second\s+)?"
@@ -175,6 +174,7 @@ def parse_recurrence(text: str) -> RecurrenceMatch | None:
     return extract_recurrence(scan) or extract_trailing_adverb(scan)
 
 
+@lru_cache(maxsize=512)
 def validate(body: str) -> rrule:
     """Build the rule with dateutil; raises ValueError when it is not valid."""
     rule = rrulestr(body, dtstart=datetime(2000, 1, 1))
@@ -191,8 +191,14 @@ def first_occurrence(body: str, now: datetime, tz: ZoneInfo, at: time | None = N
     """
     local = now.astimezone(tz).replace(tzinfo=None, second=0, microsecond=0)
     plain = ";".join(p for p in body.split(";") if not p.upper().startswith("INTERVAL="))
+    return _first(plain, local, at)
+
+
+@lru_cache(maxsize=512)
+def _first(body: str, local: datetime, at: time | None) -> date:
+    # Cached: parsing an RRULE costs far more than the rest of a message.
     start = datetime.combine(local.date(), at or time(0))
-    rule = rrulestr(plain, dtstart=start)
+    rule = rrulestr(body, dtstart=start)
     assert isinstance(rule, rrule)
     occurrence = rule.after(local if at is not None else start, inc=at is None)
     if occurrence is None:  # pragma: no cover - rules built here never end

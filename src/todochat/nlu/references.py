@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .model import Candidate, Reference
-from .text import ORDINAL_WORDS, squash
+from .text import ORDINAL_WORDS, squash, word_set
 
 try:
     from rapidfuzz import fuzz
@@ -31,13 +31,17 @@ except ImportError:  # pragma: no cover - rapidfuzz is a dependency; difflib is 
 FUZZY_THRESHOLD = 75.0
 _F = re.IGNORECASE
 _ORD_WORDS = "|".join(ORDINAL_WORDS)
-_QUOTED = re.compile(r"""^\s*(?:the\s+)?(?:"([^"]+)"|'(.+)'|`([^`]+)`)(?:\s+(?:task|todo|one|item))?\s*$""")
+_QUOTED = re.compile(
+    r"""^\s*(?:the\s+)?(?:"([^"]+)"|'(.+)'|`([^`]+)`)(?:\s+(?:task|todo|one|item))?\s*$"""
+)
 _PRONOUN = re.compile(
     r"^(?:it|that|this|them|those|these|that\s+one|this\s+one|that\s+(?:task|todo|item)|"
     r"this\s+(?:task|todo|item)|the\s+same\s+one|the\s+one\s+i\s+just\s+(?:added|created|made))$",
     _F,
 )
-_TASK_ID = re.compile(r"^(?:the\s+)?(?:task|todo|to-do|item|id)\s*(?:id\s*)?(?:#|no\.?\s*)?(\d{1,9})$", _F)
+_TASK_ID = re.compile(
+    r"^(?:the\s+)?(?:task|todo|to-do|item|id)\s*(?:id\s*)?(?:#|no\.?\s*)?(\d{1,9})$", _F
+)
 _ORDINAL = re.compile(
     rf"^(?:the\s+)?(?P<w>{_ORD_WORDS}|\d{{1,3}}(?:st|nd|rd|th))(?:\s+(?:one|task|todo|item|entry))?"
     r"(?:\s+(?:on|in)\s+(?:the|my)\s+list)?$"
@@ -52,9 +56,7 @@ _WRAPPERS = re.compile(
 _TRAILING_NOUN = re.compile(r"\s+(?:task|todo|to-do|one|item|reminder)$", _F)
 _LEADING_DET = re.compile(r"^(?:the|my|a|an|our)\s+", _F)
 _WORD = re.compile(r"[\w']+")
-_STOP = frozenset(
-    "the a an my to about for of on in at with and or task todo to-do one item it".split()
-)
+_STOP = word_set("the a an my to about for of on in at with and or task todo to-do one item it")
 
 
 def parse_reference(phrase: str) -> Reference:
@@ -121,7 +123,9 @@ def match_reference(ref: Reference, candidates: Sequence[Candidate]) -> list[Can
     if exact:
         return exact
     tokens = set(_tokens(text)) or set(wanted.split())
-    contained = [c for c in candidates if tokens <= set(_tokens(c.title)) | set(_plain(c.title).split())]
+    contained = [
+        c for c in candidates if tokens <= set(_tokens(c.title)) | set(_plain(c.title).split())
+    ]
     if contained:
         return sorted(contained, key=lambda c: len(c.title))
     scored: list[tuple[float, Candidate]] = []

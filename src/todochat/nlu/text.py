@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 # Only this much of a message is examined, so a 20,000-character paste costs the same as a tweet.
-MAX_SCAN = 2000
+MAX_SCAN = 600
 
 Span = tuple[int, int]
 
@@ -50,6 +50,11 @@ ORDINAL_WORDS: dict[str, int] = {
     "tenth": 10,
     "last": -1,
 }
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (for long word lists written as prose)."""
+    return frozenset(text.split())
 
 
 def normalise(text: str) -> str:

@@ -19,6 +19,11 @@ _LIST_TAIL = re.compile(
     r"(?:list|todos|tasks|to-dos|todo)\s*$",
     re.IGNORECASE,
 )
+_LEAD_NOUN = re.compile(
+    r"^(?:(?:a|an|the|new|another)\s+)*(?:task|todo|to-do|reminder)\s+(?:to|for|about|called|"
+    r"named|titled)\s+|^(?:(?:a|an|new|another)\s+)+(?:task|todo|to-do|reminder)\s*:\s*",
+    re.IGNORECASE,
+)
 _WRAPPED = re.compile(r'^(["\'`])(.+)\1$', re.DOTALL)
 _END_PUNCT = re.compile(r"[\s.,;:]+$")
 _PAREN_EMPTY = re.compile(r"\(\s*\)|\[\s*\]")
@@ -28,6 +33,7 @@ def clean_title(text: str) -> str:
     """Tidy the leftover words: no dangling connectors, first letter capitalised, capped."""
     title = squash(_PAREN_EMPTY.sub(" ", text))
     title = _LIST_TAIL.sub("", title)
+    title = _LEAD_NOUN.sub("", title)
     for _ in range(3):
         before = title
         title = _TRAILING.sub("", title)

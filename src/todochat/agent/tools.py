@@ -1,0 +1,295 @@
+"""The agent's tools: thin wrappers over TodoService.
+
+The user is taken from the run context, never from an argument, so nothing a model writes can
+reach another user's todos. Every tool answers with JSON; a bad argument (unknown id, invalid
+date or rule) comes back as ``{"error", "code"}`` for the model to read, not as an exception.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from datetime import date, time
+from typing import Any, Literal
+
+from agents import FunctionTool, RunContextWrapper, function_tool
+from pydantic import ValidationError
+
+from todochat.agent.context import TurnContext
+from todochat.errors import InvalidInput, NotFound
+from todochat.todos.schemas import TodoCreate, TodoOut, TodoPatch, TodoQuery
+from todochat.todos.service import TodoService
+
+Priority = Literal["none", "low", "medium", "high"]
+
+
+def _todo(todo: TodoOut, status: str | None = None, **extra: Any) -> dict[str, Any]:
+    data = todo.model_dump(mode="json")
+    data["task_id"] = data.pop("id")
+    out: dict[str, Any] = {"task_id": data["task_id"]}
+    if status is not None:
+        out["status"] = status
+    out.update(data)
+    out.update(extra)
+    return out
+
+
+def _explain(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "input"
+        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+    return "; ".join(parts)
+
+
+async def _run(
+    ctx: RunContextWrapper[TurnContext], work: Callable[[TodoService], Awaitable[Any]]
+) -> str:
+    turn = ctx.context
+
+    async def job() -> Any:
+        async with turn.db.session() as session:
+            return await work(TodoService(session, turn.owner, clock=turn.clock))
+
+    try:
+        # Shielded: a Stop during a tool lets its one transaction finish, so no change is left
+        # half applied; the cancellation still ends the run right after.
+        future: asyncio.Future[Any] = asyncio.ensure_future(job())
+        turn.inflight.add(future)
+        future.add_done_callback(turn.inflight.discard)
+        result = await asyncio.shield(future)
+    except NotFound as exc:
+        return json.dumps(
+            {"error": f"No {exc.kind} with id {exc.ident} exists.", "code": "not_found"}
+        )
+    except InvalidInput as exc:
+        return json.dumps({"error": exc.message, "code": "invalid_input"})
+    except ValidationError as exc:
+        return json.dumps({"error": _explain(exc), "code": "invalid_input"})
+    return json.dumps(result, ensure_ascii=False)
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _parse_time(value: str | None) -> time | None:
+    return time.fromisoformat(value) if value else None
+
+
+@function_tool
+async def add_task(
+    ctx: RunContextWrapper[TurnContext],
+    title: str,
+    description: str | None = None,
+    due_date: str | None = None,
+    due_time: str | None = None,
+    priority: Priority | None = None,
+    tags: list[str] | None = None,
+    recurrence: str | None = None,
+) -> str:
+    """Create a task.
+
+    Args:
+        title: The task, in the user's words, without date or priority phrases.
+        description: Optional longer notes.
+        due_date: Due date YYYY-MM-DD in the user's timezone.
+        due_time: Due time HH:MM (24 h) in the user's timezone; needs due_date.
+        priority: none, low, medium or high.
+        tags: Tag names without '#'.
+        recurrence: RRULE body such as FREQ=WEEKLY;BYDAY=MO for repeating tasks.
+    """
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        body: dict[str, Any] = {"title": title}
+        for key, value in (
+            ("description", description),
+            ("due_date", due_date),
+            ("due_time", due_time),
+            ("priority", priority),
+            ("tags", tags),
+            ("recurrence", recurrence),
+        ):
+            if value is not None:
+                body[key] = value
+        return _todo(await todos.create(TodoCreate.model_validate(body)), "created")
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def list_tasks(
+    ctx: RunContextWrapper[TurnContext],
+    status: Literal["open", "completed", "all"] = "open",
+    tag: str | None = None,
+    priority: Priority | None = None,
+    due: Literal["today", "overdue", "upcoming", "none"] | None = None,
+    query: str | None = None,
+) -> str:
+    """List the user's tasks, open ones overdue first then by due date.
+
+    Args:
+        status: open (default), completed or all.
+        tag: Only tasks with this tag.
+        priority: Only tasks with this priority.
+        due: today, overdue, upcoming (next 7 days) or none (no due date).
+        query: Words that must appear in the title or description.
+    """
+
+    async def work(todos: TodoService) -> list[dict[str, Any]]:
+        found = await todos.find(
+            TodoQuery(status=status, tag=tag, priority=priority, due=due, q=query or None)
+        )
+        return [_todo(t) for t in found]
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def search_tasks(ctx: RunContextWrapper[TurnContext], query: str) -> str:
+    """Find tasks, open or completed, whose title or description contains all these words.
+
+    Args:
+        query: The words to look for.
+    """
+
+    async def work(todos: TodoService) -> list[dict[str, Any]]:
+        return [_todo(t) for t in await todos.find(TodoQuery(status="all", q=query))]
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def complete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
+    """Mark a task done; a repeating task moves to its next date instead.
+
+    Args:
+        task_id: The task's id.
+    """
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        done = await todos.complete(task_id)
+        data = done.model_dump()
+        rolled = data.pop("rolled_forward")
+        return _todo(TodoOut(**data), "completed", rolled_forward=rolled)
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def uncomplete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
+    """Mark a completed task as not done.
+
+    Args:
+        task_id: The task's id.
+    """
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        return _todo(await todos.uncomplete(task_id), "updated")
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def update_task(
+    ctx: RunContextWrapper[TurnContext],
+    task_id: int,
+    title: str | None = None,
+    description: str | None = None,
+    due_date: str | None = None,
+    due_time: str | None = None,
+    clear_due: bool = False,
+    priority: Priority | None = None,
+    tags: list[str] | None = None,
+    add_tags: list[str] | None = None,
+    remove_tags: list[str] | None = None,
+    recurrence: str | None = None,
+) -> str:
+    """Change a task. Only the fields given change.
+
+    Args:
+        task_id: The task's id.
+        title: New title.
+        description: New notes.
+        due_date: New due date YYYY-MM-DD (user's timezone).
+        due_time: New due time HH:MM (user's timezone).
+        clear_due: True removes the due date and time.
+        priority: none, low, medium or high.
+        tags: Replace all tags with these.
+        add_tags: Tags to add.
+        remove_tags: Tags to remove.
+        recurrence: New RRULE body; an empty string stops the repetition.
+    """
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        body: dict[str, Any] = {}
+        for key, value in (
+            ("title", title),
+            ("description", description),
+            ("priority", priority),
+            ("tags", tags),
+        ):
+            if value is not None:
+                body[key] = value
+        if clear_due:
+            body["due_date"] = None
+            body["due_time"] = None
+        else:
+            if due_date is not None:
+                body["due_date"] = due_date
+            if due_time is not None:
+                body["due_time"] = due_time
+        if recurrence is not None:
+            body["recurrence"] = recurrence or None
+        if body:
+            await todos.update(task_id, TodoPatch.model_validate(body))
+        if add_tags or remove_tags:
+            await todos.add_tags(task_id, _clean_tags(add_tags), _clean_tags(remove_tags))
+        return _todo(await todos.get(task_id), "updated")
+
+    return await _run(ctx, work)
+
+
+def _clean_tags(names: list[str] | None) -> list[str]:
+    return [n.strip().lstrip("#").lower() for n in names or [] if n.strip().lstrip("#")]
+
+
+@function_tool
+async def delete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
+    """Delete a task for good.
+
+    Args:
+        task_id: The task's id.
+    """
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        return _todo(await todos.delete(task_id), "deleted")
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def clear_completed(ctx: RunContextWrapper[TurnContext]) -> str:
+    """Delete every completed task."""
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        return {"status": "cleared", "deleted": await todos.clear_completed()}
+
+    return await _run(ctx, work)
+
+
+@function_tool
+async def list_tags(ctx: RunContextWrapper[TurnContext]) -> str:
+    """List the user's tags with how many open tasks carry each."""
+
+    async def work(todos: TodoService) -> list[dict[str, Any]]:
+        return [t.model_dump() for t in await todos.tags()]
+
+    return await _run(ctx, work)
+
+
+TOOLS: list[FunctionTool] = [
+    add_task, list_tasks, search_tasks, complete_task, uncomplete_task, update_task,
+    delete_task, clear_completed, list_tags,
+]  # fmt: skip

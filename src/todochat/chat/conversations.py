@@ -1,0 +1,226 @@
+"""ConversationService: conversations, their user-visible messages and their runs."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from todochat.db.models import ChatMessage, Conversation, Run
+from todochat.db.types import utcnow
+from todochat.errors import Conflict, ConversationNotFound, InvalidInput, RunNotFound
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+TITLE_LENGTH = 80
+
+
+def title_from(text: str) -> str:
+    """A conversation title from its first message: first line, whitespace folded, cut short."""
+    line = " ".join(text.split())
+    return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1].rstrip() + "…"
+
+
+def message_view(message: ChatMessage) -> dict[str, Any]:
+    """A message as clients see it in history."""
+    view: dict[str, Any] = {
+        "id": message.id,
+        "role": message.role,
+        "content": message.content,
+        "created_at": message.created_at.isoformat().replace("+00:00", "Z"),
+    }
+    if message.role == "assistant":
+        view["status"] = message.status
+        view["tool_calls"] = message.tool_calls
+        view["run_id"] = message.run_id
+    return view
+
+
+class ConversationService:
+    """Conversations of one owner; ids are scoped per owner, so another user's are never seen."""
+
+    def __init__(
+        self, session: AsyncSession, owner_id: int, clock: Callable[[], datetime] = utcnow
+    ) -> None:
+        self._session = session
+        self.owner_id = owner_id
+        self._clock = clock
+
+    async def all(self) -> list[Conversation]:
+        """Newest activity first."""
+        rows = await self._session.scalars(
+            select(Conversation)
+            .where(Conversation.owner_id == self.owner_id)
+            .order_by(Conversation.updated_at.desc(), Conversation.id.desc())
+        )
+        return list(rows)
+
+    async def get(self, key: str) -> Conversation:
+        """One conversation by its client-visible id."""
+        conversation = await self._find(key)
+        if conversation is None:
+            raise ConversationNotFound(key)
+        return conversation
+
+    async def create(self, key: str | None = None, title: str = "") -> Conversation:
+        """A new conversation; ``key`` is generated when not given."""
+        if key is not None and not KEY_PATTERN.match(key):
+            raise InvalidInput("session_id", "use 1–128 letters, digits, '-' or '_'")
+        now = self._clock()
+        conversation = Conversation(
+            owner_id=self.owner_id,
+            key=key or uuid.uuid4().hex,
+            title=title,
+            created_at=now,
+            updated_at=now,
+        )
+        self._session.add(conversation)
+        await self._session.commit()
+        return conversation
+
+    async def ensure(self, key: str | None, first_message: str) -> Conversation:
+        """The caller's conversation ``key``, created if it does not exist yet."""
+        if key is not None:
+            if not KEY_PATTERN.match(key):
+                raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
+            existing = await self._find(key)
+            if existing is not None:
+                if not existing.title:
+                    existing.title = title_from(first_message)
+                return existing
+        try:
+            return await self.create(key, title_from(first_message))
+        except Exception:
+            # Two first turns raced on the same new key: the other one created it.
+            await self._session.rollback()
+            if key is not None and (existing := await self._find(key)) is not None:
+                return existing
+            raise
+
+    async def delete(self, key: str) -> None:
+        """Delete a conversation with its messages and runs."""
+        conversation = await self.get(key)
+        await self._session.execute(
+            delete(ChatMessage).where(ChatMessage.conversation_id == conversation.id)
+        )
+        await self._session.execute(delete(Run).where(Run.conversation_id == conversation.id))
+        await self._session.delete(conversation)
+        await self._session.commit()
+
+    async def messages(self, conversation: Conversation) -> list[dict[str, Any]]:
+        """User-visible history: user and assistant messages, each reply with its tool calls."""
+        rows = await self._session.scalars(
+            select(ChatMessage)
+            .where(ChatMessage.conversation_id == conversation.id)
+            .order_by(ChatMessage.id)
+        )
+        return [message_view(m) for m in rows]
+
+    async def begin_turn(
+        self, conversation: Conversation, run_id: str, text: str, stale_after: float
+    ) -> None:
+        """Record the user's message and the run before the run starts, so no turn is lost."""
+        busy = await self._session.scalar(
+            select(func.count(Run.id)).where(
+                Run.conversation_id == conversation.id,
+                Run.status == "running",
+                Run.created_at > self._clock() - timedelta(seconds=stale_after),
+            )
+        )
+        if busy:
+            raise Conflict("conversation_id", "a reply is still being written in this conversation")
+        now = self._clock()
+        self._session.add(
+            Run(
+                id=run_id,
+                owner_id=self.owner_id,
+                conversation_id=conversation.id,
+                status="running",
+                created_at=now,
+            )
+        )
+        self._session.add(
+            ChatMessage(
+                conversation_id=conversation.id,
+                run_id=run_id,
+                role="user",
+                content=text,
+                status="complete",
+                created_at=now,
+            )
+        )
+        conversation.updated_at = now
+        await self._session.commit()
+
+    async def get_run(self, run_id: str) -> Run:
+        """A run of this owner."""
+        run = await self._session.scalar(
+            select(Run).where(Run.id == run_id, Run.owner_id == self.owner_id)
+        )
+        if run is None:
+            raise RunNotFound(run_id)
+        return run
+
+    async def conversation_of(self, run: Run) -> Conversation:
+        """The conversation a run belongs to."""
+        conversation = await self._session.get(Conversation, run.conversation_id)
+        if conversation is None:
+            raise RunNotFound(run.id)
+        return conversation
+
+    async def _find(self, key: str) -> Conversation | None:
+        return await self._session.scalar(
+            select(Conversation).where(
+                Conversation.owner_id == self.owner_id, Conversation.key == key
+            )
+        )
+
+
+async def finish_turn(
+    session: AsyncSession,
+    *,
+    run_id: str,
+    conversation_id: int,
+    status: str,
+    reply: str,
+    tool_calls: list[dict[str, Any]],
+    error_code: str | None,
+    input_tokens: int,
+    output_tokens: int,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """Store the assistant's reply and the run's outcome; returns the conversation's history."""
+    message_status = {"completed": "complete", "cancelled": "stopped"}.get(status, "failed")
+    if reply or tool_calls or message_status != "complete":
+        session.add(
+            ChatMessage(
+                conversation_id=conversation_id,
+                run_id=run_id,
+                role="assistant",
+                content=reply,
+                status=message_status,
+                tool_calls=tool_calls,
+                created_at=now,
+            )
+        )
+    run = await session.get(Run, run_id)
+    if run is not None:
+        run.status = status
+        run.error_code = error_code
+        run.input_tokens = input_tokens
+        run.output_tokens = output_tokens
+        run.finished_at = now
+    conversation = await session.get(Conversation, conversation_id)
+    if conversation is not None:
+        conversation.updated_at = now
+    await session.commit()
+    rows = await session.scalars(
+        select(ChatMessage)
+        .where(ChatMessage.conversation_id == conversation_id)
+        .order_by(ChatMessage.id)
+    )
+    return [message_view(m) for m in rows]

@@ -1,0 +1,120 @@
+"""EventLog: where a run's canonical events go, and where every stream and reconnect reads them.
+
+The in-memory backend serves one process; a Redis Streams backend behind the same interface lets
+any worker serve any reconnect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from todochat.chat.events import Event, EventName
+
+
+class EventLog(Protocol):
+    """Append-only per-run event storage with live tailing."""
+
+    async def create(self, run_id: str) -> None:
+        """Open an empty log for a new run."""
+
+    async def append(self, run_id: str, name: EventName, data: Any) -> Event:
+        """Add the next event of a run (seq assigned here) and wake its readers."""
+
+    async def exists(self, run_id: str) -> bool:
+        """Whether the run's events are still held."""
+
+    def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[Event | None]:
+        """Events with seq > ``after``, then live ones, ending after the terminal event.
+
+        Yields None when ``heartbeat`` seconds pass with nothing new, so the caller can ping.
+        """
+        ...
+
+    async def close(self) -> None:
+        """Release resources."""
+
+
+class EventLogExpired(Exception):
+    """The run's events are no longer held (expired or evicted)."""
+
+
+@dataclass
+class _RunLog:
+    events: list[Event] = field(default_factory=list)
+    finished: bool = False
+    touched: float = field(default_factory=time.monotonic)
+    wakeup: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class MemoryEventLog:
+    """Events held in this process: bounded in runs, finished runs expire after ``ttl`` seconds."""
+
+    def __init__(self, *, ttl: float = 3600.0, max_runs: int = 10_000) -> None:
+        self._ttl = ttl
+        self._max_runs = max_runs
+        self._runs: OrderedDict[str, _RunLog] = OrderedDict()
+        self._last_sweep = time.monotonic()
+
+    async def create(self, run_id: str) -> None:
+        self._sweep()
+        self._runs[run_id] = _RunLog()
+
+    async def append(self, run_id: str, name: EventName, data: Any) -> Event:
+        log = self._runs.get(run_id)
+        if log is None:
+            raise EventLogExpired(run_id)
+        event = Event(run_id, len(log.events) + 1, name, data)
+        log.events.append(event)
+        log.touched = time.monotonic()
+        if event.terminal:
+            log.finished = True
+        # Wake every reader waiting on the old flag; later readers wait on a fresh one.
+        wakeup, log.wakeup = log.wakeup, asyncio.Event()
+        wakeup.set()
+        return event
+
+    async def exists(self, run_id: str) -> bool:
+        return run_id in self._runs
+
+    async def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[Event | None]:
+        position = after
+        while True:
+            log = self._runs.get(run_id)
+            if log is None:
+                raise EventLogExpired(run_id)
+            wakeup = log.wakeup
+            while position < len(log.events):
+                event = log.events[position]
+                position += 1
+                yield event
+                if event.terminal:
+                    return
+            if log.finished:
+                return
+            try:
+                await asyncio.wait_for(wakeup.wait(), heartbeat)
+            except TimeoutError:
+                yield None
+
+    async def close(self) -> None:
+        self._runs.clear()
+
+    def _sweep(self) -> None:
+        now = time.monotonic()
+        if now - self._last_sweep > min(60.0, self._ttl / 4) or len(self._runs) >= self._max_runs:
+            self._last_sweep = now
+            for run_id in [
+                r for r, log in self._runs.items() if log.finished and now - log.touched > self._ttl
+            ]:
+                del self._runs[run_id]
+        # Over the bound: drop the oldest finished runs first, then the oldest of all.
+        while len(self._runs) >= self._max_runs:
+            victim = next((r for r, log in self._runs.items() if log.finished), None)
+            if victim is None:
+                victim = next(iter(self._runs))
+            del self._runs[victim]

@@ -1,0 +1,272 @@
+"""Chat routes: the three encodings, run resume and cancel, conversations."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Query, Response, status
+from fastapi.responses import StreamingResponse
+
+from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
+from todochat.chat.conversations import ConversationService
+from todochat.chat.encoders import PING, encode_named, encode_typed
+from todochat.chat.eventlog import EventLog, EventLogExpired
+from todochat.chat.events import Event, parse_event_id
+from todochat.chat.schemas import (
+    AgentCreateRequest,
+    AgentCreateResponse,
+    CancelOut,
+    ChatRequest,
+    ChatResponse,
+    ConversationOut,
+    MessagesOut,
+    NewConversationIn,
+    ToolCallOut,
+)
+from todochat.db.models import Conversation, User
+from todochat.errors import Forbidden, NotFound, TurnFailed
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+SSE_HEADERS = {
+    "Cache-Control": "no-cache",
+    "X-Accel-Buffering": "no",
+    "Content-Type": "text/event-stream",
+}
+
+
+def _check_path_user(user_id: int, user: User) -> None:
+    if user_id != user.id:
+        raise Forbidden("this path belongs to another user")
+
+
+async def _encoded(
+    log: EventLog, run_id: str, after: int, heartbeat: float, encode: Callable[[Event], bytes]
+) -> AsyncIterator[bytes]:
+    async for event in log.tail(run_id, after, heartbeat):
+        if event is None:
+            yield PING
+            continue
+        data = encode(event)
+        if data:
+            yield data
+
+
+def _sse(body: AsyncIterator[bytes]) -> StreamingResponse:
+    # Content-Type is passed as a header so Starlette does not append "; charset=utf-8".
+    return StreamingResponse(body, headers=SSE_HEADERS)
+
+
+async def _collect(log: EventLog, run_id: str) -> list[Event]:
+    return [e async for e in log.tail(run_id, 0, 3600.0) if e is not None]
+
+
+def _tool_calls(events: list[Event]) -> list[ToolCallOut]:
+    calls: dict[str, dict[str, Any]] = {}
+    for event in events:
+        if event.name == "tool_call":
+            calls[event.data["call_id"]] = {
+                "name": event.data["tool_name"],
+                "arguments": event.data["arguments"],
+                "result": None,
+            }
+        elif event.name == "tool_result" and event.data["call_id"] in calls:
+            calls[event.data["call_id"]]["result"] = event.data["output"]
+    return [ToolCallOut(**c) for c in calls.values()]
+
+
+def _final(events: list[Event]) -> tuple[str, list[dict[str, Any]]]:
+    """The reply and history of a finished run, or raise the run's error."""
+    reply: str = ""
+    history: list[dict[str, Any]] = []
+    for event in events:
+        if event.name == "completed":
+            reply = event.data["final_message"]
+        elif event.name == "history":
+            history = event.data
+        elif event.name == "cancelled":
+            reply = "".join(e.data["content"] for e in events if e.name == "message_delta")
+        elif event.name == "error":
+            raise TurnFailed(event.data["message"], event.data["code"])
+    return reply, history
+
+
+@router.post(
+    "/{user_id}/chat/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "SSE, encoding A"}},
+)
+async def chat_stream(
+    user_id: int, body: ChatRequest, user: CurrentUser, runtime: RuntimeDep
+) -> StreamingResponse:
+    """Start a turn and stream it as typed data events (encoding A)."""
+    _check_path_user(user_id, user)
+    key = None if body.conversation_id is None else str(body.conversation_id)
+    turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
+    heartbeat = runtime.settings.heartbeat_seconds
+    return _sse(
+        _encoded(
+            runtime.events,
+            turn.run_id,
+            0,
+            heartbeat,
+            lambda e: encode_typed(e, turn.conversation_key),
+        )
+    )
+
+
+@router.post("/{user_id}/chat", response_model=ChatResponse)
+async def chat(user_id: int, body: ChatRequest, user: CurrentUser, runtime: RuntimeDep) -> Any:
+    """Run a turn and answer when it is done (encoding C)."""
+    _check_path_user(user_id, user)
+    key = None if body.conversation_id is None else str(body.conversation_id)
+    turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
+    events = await _collect(runtime.events, turn.run_id)
+    reply, _ = _final(events)
+    return ChatResponse(
+        conversation_id=turn.conversation_key, response=reply, tool_calls=_tool_calls(events)
+    )
+
+
+@router.post(
+    "/todos/agent-create/stream",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "SSE, encoding B"}},
+)
+async def agent_create_stream(
+    body: AgentCreateRequest, user: CurrentUser, runtime: RuntimeDep
+) -> StreamingResponse:
+    """Start a turn and stream it as named events (encoding B)."""
+    turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
+    return _sse(
+        _encoded(runtime.events, turn.run_id, 0, runtime.settings.heartbeat_seconds, encode_named)
+    )
+
+
+@router.post("/todos/agent-create", response_model=AgentCreateResponse)
+async def agent_create(body: AgentCreateRequest, user: CurrentUser, runtime: RuntimeDep) -> Any:
+    """Run a turn and answer when it is done (encoding C for named-event clients)."""
+    turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
+    events = await _collect(runtime.events, turn.run_id)
+    reply, history = _final(events)
+    return AgentCreateResponse(
+        session_id=turn.conversation_key,
+        final_message=reply,
+        tool_calls=_tool_calls(events),
+        history=history,
+    )
+
+
+@router.get(
+    "/runs/{run_id}/events",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/event-stream": {}}, "description": "SSE replay + live"},
+        410: {"description": "the run's events have expired"},
+    },
+)
+async def run_events(
+    run_id: str,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    session: SessionDep,
+    format: Literal["typed", "named"] = "typed",
+    after: Annotated[int | None, Query(ge=0)] = None,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> Response:
+    """Replay a run's events after a position, then follow it live (resume after a drop)."""
+    conversations = ConversationService(session, user.id)
+    run = await conversations.get_run(run_id)
+    conversation = await conversations.conversation_of(run)
+    key = conversation.key
+    await session.close()
+    position = after or 0
+    if last_event_id:
+        parsed = parse_event_id(last_event_id)
+        if parsed is not None and parsed[0] == run_id:
+            position = max(position, parsed[1])
+    if not await runtime.events.exists(run_id):
+        return Response(
+            '{"detail":"the events of this run have expired"}',
+            status_code=410,
+            media_type="application/json",
+        )
+    encode: Callable[[Event], bytes] = (
+        encode_named if format == "named" else (lambda e: encode_typed(e, key))
+    )
+    try:
+        return _sse(
+            _encoded(runtime.events, run_id, position, runtime.settings.heartbeat_seconds, encode)
+        )
+    except EventLogExpired as exc:
+        raise NotFound("run", run_id) from exc
+
+
+@router.post("/runs/{run_id}/cancel", response_model=CancelOut)
+async def cancel_run(
+    run_id: str, user: CurrentUser, runtime: RuntimeDep, session: SessionDep
+) -> CancelOut:
+    """Stop a run; the reply so far is kept, marked as stopped."""
+    run = await ConversationService(session, user.id).get_run(run_id)
+    cancelled = runtime.runs.cancel(run_id)
+    return CancelOut(
+        run_id=run_id, cancelled=cancelled, status="cancelling" if cancelled else run.status
+    )
+
+
+# -- conversations ---------------------------------------------------------------------------
+
+
+def _conversation_out(c: Conversation) -> ConversationOut:
+    return ConversationOut(
+        id=c.key, title=c.title, created_at=c.created_at, updated_at=c.updated_at
+    )
+
+
+@router.get("/conversations", response_model=list[ConversationOut])
+@router.get("/todos/agent-sessions", response_model=list[ConversationOut])
+async def list_conversations(user: CurrentUser, session: SessionDep) -> list[ConversationOut]:
+    """The user's conversations, most recent first."""
+    return [_conversation_out(c) for c in await ConversationService(session, user.id).all()]
+
+
+@router.post("/conversations", response_model=ConversationOut, status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/todos/agent-sessions/new", response_model=ConversationOut, status_code=status.HTTP_201_CREATED
+)
+async def new_conversation(
+    user: CurrentUser, session: SessionDep, body: NewConversationIn | None = None
+) -> ConversationOut:
+    """Start an empty conversation (optionally with a client-chosen id)."""
+    key = body.id or body.session_id if body else None
+    return _conversation_out(await ConversationService(session, user.id).create(key))
+
+
+@router.get("/conversations/{conversation_id}/messages", response_model=MessagesOut)
+@router.get("/todos/agent-sessions/{conversation_id}/history", response_model=MessagesOut)
+async def conversation_messages(
+    conversation_id: str, user: CurrentUser, session: SessionDep
+) -> MessagesOut:
+    """User-visible history: messages with the tool calls of each reply."""
+    conversations = ConversationService(session, user.id)
+    conversation = await conversations.get(conversation_id)
+    return MessagesOut(
+        conversation_id=conversation.key,
+        title=conversation.title,
+        messages=await conversations.messages(conversation),
+    )
+
+
+@router.delete("/conversations/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/todos/agent-sessions/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_conversation(
+    conversation_id: str, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
+) -> Response:
+    """Delete a conversation and what the assistant remembered of it."""
+    conversations = ConversationService(session, user.id)
+    conversation = await conversations.get(conversation_id)
+    internal_id = conversation.id
+    await conversations.delete(conversation_id)
+    await runtime.memory.clear(internal_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,76 @@
+"""ChatService: turn orchestration. Checks ownership and input, records the turn, starts the run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from todochat.agent.context import TurnContext
+from todochat.chat.conversations import ConversationService
+from todochat.chat.runs import RunManager, TurnSpec, new_run_id
+from todochat.db.engine import Database
+from todochat.db.models import User
+from todochat.errors import InvalidInput
+from todochat.timezones import zone
+from todochat.todos.service import Owner
+
+MAX_MESSAGE_CHARS = 10_000
+
+
+@dataclass(frozen=True)
+class StartedTurn:
+    """A run that has started: clients stream or wait on it."""
+
+    run_id: str
+    conversation_key: str
+
+
+class ChatService:
+    """Starts turns for a user."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        runs: RunManager,
+        clock: Callable[[], datetime],
+        run_timeout: float,
+    ) -> None:
+        self._db = db
+        self._runs = runs
+        self._clock = clock
+        self._run_timeout = run_timeout
+
+    async def start_turn(
+        self, user: User, text: str, conversation_key: str | None, timezone: str | None
+    ) -> StartedTurn:
+        """Record the user's message and start the run that answers it."""
+        if not text.strip():
+            raise InvalidInput("message", "the message is empty")
+        if len(text) > MAX_MESSAGE_CHARS:
+            raise InvalidInput("message", f"a message is at most {MAX_MESSAGE_CHARS} characters")
+        tz_name = user.timezone
+        if timezone:
+            try:
+                zone(timezone)
+            except ValueError as exc:
+                raise InvalidInput("timezone", str(exc)) from exc
+            tz_name = timezone
+        run_id = new_run_id()
+        async with self._db.session() as session:
+            conversations = ConversationService(session, user.id, self._clock)
+            conversation = await conversations.ensure(conversation_key, text)
+            await conversations.begin_turn(conversation, run_id, text, self._run_timeout)
+            conversation_id, key = conversation.id, conversation.key
+        context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
+        await self._runs.start(
+            TurnSpec(
+                run_id=run_id,
+                conversation_id=conversation_id,
+                conversation_key=key,
+                text=text,
+                context=context,
+            )
+        )
+        return StartedTurn(run_id=run_id, conversation_key=key)

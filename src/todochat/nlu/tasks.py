@@ -1,0 +1,166 @@
+"""New todos: the create commands, splitting clear lists, and one draft per item."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .dates import extract_when
+from .model import InvalidDate, TaskDraft
+from .priority import extract_priority, extract_tags
+from .recurrence import extract_recurrence, extract_trailing_adverb, first_occurrence
+from .text import NUMBER_RE, Scanner, number, remove_spans, squash, word_set
+from .titles import clean_title
+
+_F = re.IGNORECASE | re.VERBOSE
+_TASK_NOUN = r"(?:task|todo|to-do|item|reminder|entry)s?\b"
+CREATE_PREFIX = re.compile(
+    rf"""^(?:(?:please|pls|plz|hey|ok|okay|so|and|also|oh|alright)[,!]?\s+)*
+    (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
+    (?P<cmd>
+      (?:add|create|make|put|insert|enter|record|jot\s+down|write\s+down|note\s+down|set\s+up|
+         set|schedule|log)\s+(?:me\s+)?(?:(?:a|an|the|new|another|one\s+more)\s+)+{_TASK_NOUN}
+         (?:\s+(?:to|for|called|named|titled|saying|that\s+says))?
+      | add\b(?:\s+(?:a|an)\s+(?:new\s+)?{_TASK_NOUN})?
+      | (?:new\s+)?(?:task|todo|to-do|reminder|item)s?\s*[:\-–]
+      | remind\s+me\s+(?:to|about|that|of)?
+      | (?:set\s+a\s+)?reminder\s+(?:to|for|about)
+      | (?:i\s+)?(?:really\s+)?(?:need|have|want|got)\s+to
+      | i\s+(?:must|should|gotta|ought\s+to)
+      | i(?:'ve|\s+have)\s+got\s+to
+      | gotta
+      | (?:don't|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to|about)?
+      | note\s+to\s+self
+      | todo
+    )\s*(?P<colon>[:\-–])?\s*""",
+    _F,
+)
+_COUNT = re.compile(
+    rf"^(?P<n>{NUMBER_RE}|several|multiple|some)\s+(?:new\s+)?(?:tasks|todos|to-dos|items|things"
+    r"|reminders)\s*(?:[:\-–]\s*|\s+(?=\S))",
+    re.IGNORECASE,
+)
+_HEADER = re.compile(
+    r"^(?:(?:these|the\s+following|following)(?:\s+(?:tasks|todos|to-dos|items|things))?|"
+    r"(?:tasks|todos|to-dos|items))\s*:\s*",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[\s?\])\s*")
+_SEP = re.compile(r"\s*(?:;|,)\s*(?:and\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_DESCRIPTION = re.compile(
+    r"(?:\s+[-–—]{2}\s+|\s*\b(?:notes?|description|details|desc)\s*:\s*)(?P<d>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+TASK_VERBS = word_set(
+    """buy call email e-mail text pay book clean fix write read finish send pick get go visit
+    check review prepare plan submit renew order return water walk feed wash do cook file print
+    sign update meet ring phone ask tell pack study practice practise learn bake collect drop
+    take bring mow vacuum iron repair replace install backup research organise organize sort
+    tidy post mail ship apply register cancel contact follow draft design test deploy refactor
+    schedule arrange invite reply respond remember grab fetch shop charge recharge clear empty
+    hoover dust paint sweep mop declutter donate sell list prep finalise finalize upload
+    download backup print scan shred change run exercise stretch meditate pray watch listen
+    visit see drive fill top refill book reserve confirm chase remind celebrate wrap plant
+    """
+)
+
+
+def create_content(text: str) -> tuple[str, bool] | None:
+    """What follows an explicit create command, and whether the command ended with a colon."""
+    m = CREATE_PREFIX.match(text)
+    if m is None:
+        return None
+    content = text[m.end() :].strip()
+    if not content:
+        return None
+    return content, bool(m["colon"]) or m["cmd"].rstrip().endswith((":", "-", "–"))
+
+
+def split_items(content: str, colon: bool) -> list[str]:
+    """One string per todo when ``content`` is clearly a list, else ``[content]``."""
+    count: int | None = None
+    m = _COUNT.match(content)
+    if m:
+        count = number(m["n"]) or 0
+        content = content[m.end() :]
+    else:
+        header = _HEADER.match(content)
+        if header:
+            content = content[header.end() :]
+            colon, count = True, 0
+    lines = [_BULLET.sub("", line).strip() for line in content.splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) > 1:
+        return lines
+    content = squash(content)
+    parts = [p for p in _SEP.split(content) if p]
+    if len(parts) > 1:
+        last = _AND.split(parts[-1], maxsplit=1)
+        if len(last) == 2 and not re.search(r"[;]", content):
+            parts = [*parts[:-1], *last]
+    if count is not None and count > 0 and len(parts) < count:
+        parts = [q for p in parts for q in _AND.split(p) if q]
+    if count is not None or ";" in content:
+        return parts if len(parts) > 1 else [content]
+    if colon and len(parts) >= 3:
+        return parts
+    if len(parts) >= 3 and all(p.split()[0].lower() in TASK_VERBS for p in parts):
+        return parts
+    return [content]
+
+
+def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDate | None:
+    """One todo read from ``text``; None when nothing is left for a title."""
+    description: str | None = None
+    m = _DESCRIPTION.search(text)
+    if m and m.start() > 0:
+        description = m["d"].strip()[:5000] or None
+        text = text[: m.start()]
+    scan = Scanner(text)
+    tags, _ = extract_tags(scan)
+    priority, _ = extract_priority(scan)
+    rec = extract_recurrence(scan)
+    if rec is not None and rec.problem:
+        return InvalidDate(rec.problem)
+    when = extract_when(scan, now, tz)
+    if when is not None and when.problem:
+        return InvalidDate(when.problem)
+    if rec is None:
+        rec = extract_trailing_adverb(scan)
+    title = clean_title(remove_spans(scan.text, scan.spans))
+    if not title:
+        return None
+    due_date = when.due_date if when else None
+    due_time = when.due_time if when else None
+    rrule = rec.rrule if rec else None
+    if rec is not None and rrule is not None:
+        due_time = due_time or rec.clock
+        if when is None or not when.date_given:
+            due_date = first_occurrence(rrule, now, tz, due_time)
+    return TaskDraft(
+        title=title,
+        due_date=due_date,
+        due_time=due_time,
+        priority=priority,
+        tags=tags,
+        recurrence=rrule,
+        description=description,
+    )
+
+
+def has_cue(text: str, now: datetime, tz: ZoneInfo) -> bool:
+    """True when ``text`` carries a date, time, priority, tag or repeat cue."""
+    scan = Scanner(text)
+    tags, _ = extract_tags(scan)
+    priority, _ = extract_priority(scan)
+    if tags or priority or extract_recurrence(scan):
+        return True
+    return extract_when(scan, now, tz) is not None or extract_trailing_adverb(scan) is not None
+
+
+def starts_with_task_verb(text: str) -> bool:
+    """True when the first word is a common todo verb ("buy", "call", "email" ...)."""
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(",.!:") in TASK_VERBS
