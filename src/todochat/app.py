@@ -15,6 +15,7 @@ from todochat.config import Settings, get_settings
 from todochat.db.migrate import upgrade
 from todochat.runtime import Runtime
 from todochat.todos.router import router as todos_router
+from todochat.web import install_web
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # Before the todos router: /api/todos/agent-sessions must not be read as a todo id.
     app.include_router(chat_router)
     app.include_router(todos_router)
+    install_web(app)
 
     @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:

@@ -47,7 +47,7 @@ CREATE: list[tuple[str, str, date | None, time | None]] = [
         "Water the plants",
         D(2026, 11, 21),
         time(20, 0),
-    ),  # noqa: E501
+    ),
     ("note to self: back up the laptop", "Back up the laptop", None, None),
     ("buy milk tomorrow", "Buy milk", D(2026, 11, 22), None),
     ("call mom friday", "Call mom", D(2026, 11, 27), None),
@@ -138,7 +138,8 @@ MULTI: list[tuple[str, tuple[str, ...]]] = [
     ("add the following tasks: a; b; c", ("A", "B", "C")),
     ("add: eggs, milk, bread", ("Eggs", "Milk", "Bread")),
     ("add call mom, buy milk and pay rent", ("Call mom", "Buy milk", "Pay rent")),
-    ("add buy milk; call mom", ("Buy milk", "Call mom")),
+    ("add: buy milk; call mom", ("Buy milk", "Call mom")),
+    ("add buy milk; the organic one", ("Buy milk; the organic one",)),
     ("add tasks:\n- buy milk\n- call mom\n- pay rent", ("Buy milk", "Call mom", "Pay rent")),
     ("todo:\n1. buy milk\n2. call mom", ("Buy milk", "Call mom")),
     ("add buy eggs and milk", ("Buy eggs and milk",)),

@@ -340,4 +340,4 @@ def test_dst_change_days(text: str, now: datetime, day: date, clock: time) -> No
 
 
 def test_defaults_are_documented_constants() -> None:
-    assert (MORNING, AFTERNOON, EVENING, NOON) == (T(9), T(15), T(20), T(12))
+    assert (T(9), T(15), T(20), T(12)) == (MORNING, AFTERNOON, EVENING, NOON)

@@ -140,7 +140,7 @@ CREATE: list[tuple[str, str, str, date, time | None]] = [
         "FREQ=WEEKLY;BYDAY=TU,FR",
         date(2026, 11, 24),
         time(7, 0),
-    ),  # noqa: E501
+    ),
     ("stretch every morning", "Stretch", "FREQ=DAILY", date(2026, 11, 22), time(9, 0)),
     ("journal every evening", "Journal", "FREQ=DAILY", date(2026, 11, 21), time(20, 0)),
     (
@@ -149,14 +149,14 @@ CREATE: list[tuple[str, str, str, date, time | None]] = [
         "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
         date(2026, 11, 23),
         time(9, 30),
-    ),  # noqa: E501
+    ),
     (
         "pay rent on the 1st of every month",
         "Pay rent",
         "FREQ=MONTHLY;BYMONTHDAY=1",
         date(2026, 12, 1),
         None,
-    ),  # noqa: E501
+    ),
     ("pay rent monthly", "Pay rent", "FREQ=MONTHLY", date(2026, 11, 21), None),
     (
         "mum's birthday every year on Jan 27",
@@ -164,21 +164,21 @@ CREATE: list[tuple[str, str, str, date, time | None]] = [
         "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=27",
         date(2027, 1, 27),
         None,
-    ),  # noqa: E501
+    ),
     (
         "water plants every other wednesday",
         "Water plants",
         "FREQ=WEEKLY;BYDAY=WE;INTERVAL=2",
         date(2026, 11, 25),
         None,
-    ),  # noqa: E501
+    ),
     (
         "take out bins every monday at 8pm",
         "Take out bins",
         "FREQ=WEEKLY;BYDAY=MO",
         date(2026, 11, 23),
         time(20, 0),
-    ),  # noqa: E501
+    ),
     ("add standup daily at 9am", "Standup", "FREQ=DAILY", date(2026, 11, 22), time(9, 0)),
     ("add backup every 3 days", "Backup", "FREQ=DAILY;INTERVAL=3", date(2026, 11, 21), None),
     (
@@ -187,7 +187,7 @@ CREATE: list[tuple[str, str, str, date, time | None]] = [
         "FREQ=WEEKLY",
         date(2026, 11, 23),
         None,
-    ),  # noqa: E501
+    ),
 ]
 
 

@@ -75,8 +75,16 @@ _CLEAR_DUE = (
 )
 _TAGS_REMOVE = (
     _c(
-        rf"(?:remove|delete|drop|take\s+off|clear|untag)\s+(?:the\s+)?(?:tags?\s+)?{_TAGS}\s+"
-        r"(?:tags?\s+|labels?\s+)?(?:from|on|off(?:\s+of)?)\s+(?P<ref>.+?)"
+        rf"(?:remove|delete|drop|take\s+off|clear|untag)\s+(?:the\s+)?(?:tags?|labels?)\s+{_TAGS}\s+"
+        r"(?:from|on|off(?:\s+of)?)\s+(?P<ref>.+?)"
+    ),
+    _c(
+        rf"(?:remove|delete|drop|take\s+off|clear|untag)\s+(?:the\s+)?{_TAGS}\s+(?:tags?|labels?)\s+"
+        r"(?:from|on|off(?:\s+of)?)\s+(?P<ref>.+?)"
+    ),
+    _c(
+        rf"(?:remove|delete|drop|take\s+off|clear|untag)\s+(?:the\s+)?(?P<tags>#{TAG_WORD}"
+        rf"(?:\s*(?:,\s*and|,|and|&)?\s*#{TAG_WORD})*)\s+(?:from|on|off(?:\s+of)?)\s+(?P<ref>.+?)"
     ),
     _c(rf"untag\s+(?P<ref>.+?)\s+(?:from\s+|as\s+)?{_TAGS}"),
 )
@@ -144,7 +152,8 @@ _SET_REPEAT = (
     _c(r"(?P<ref>.+?)\s+should\s+(?:repeat|recur)\s+(?P<rule>.+?)"),
     _c(
         r"repeat\s+(?P<ref>.+?)\s+(?P<rule>(?:every|each|daily|weekly|monthly|yearly|annually|"
-        r"fortnightly|on\s+\w+days)\b.*?)"
+        r"fortnightly|on\s+\w+days|(?:on\s+)?the\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+"
+        r"(?:every|each))\b.*?)"
     ),
     _c(r"make\s+(?P<ref>.+?)\s+(?P<rule>daily|weekly|monthly|yearly|annual|fortnightly)"),
 )
@@ -228,7 +237,7 @@ _TRIGGER = re.compile(
     r"stop|quit|don't|dont|do|never|cancel|turn|repeat|rename|retitle|edit|fix|correct|reword|"
     r"uncheck|unmark|untick|reopen|re-open|uncomplete|un-complete|undo|restore|reactivate|i|i'm|"
     r"i've|complete|finish|check|tick|cross|close|done|finished|completed|due|scrap|discard|forget|"
-    r"kill|bin|ditch|axe|strike)\b|[✓✔✅]",
+    r"kill|bin|ditch|axe|strike)\b|[✓✔✅#]",
     _F,
 )
 

@@ -196,7 +196,7 @@ def _find_date(scan: Scanner, today: date, found: _Found) -> None:
         if 1 <= mo <= 12 and 1 <= d <= _days_in(y, mo):
             found.day = date(y, mo, d)
         else:
-            found.problem = f"{m.group(0).strip()} is not a date"
+            found.problem = f"{m['y']}-{m['m']}-{m['d']} is not a date"
         return
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         m = scan.search(pattern)

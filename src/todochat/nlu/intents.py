@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from .commands import parse_command
 from .language import classify
-from .listing import is_listing, parse_listing
+from .listing import is_list_noun, is_listing, parse_listing
 from .model import CreateTasks, Intent, InvalidDate, TaskDraft, Unknown
 from .smalltalk import smalltalk
 from .tasks import create_content, draft_task, has_cue, split_items, starts_with_task_verb
@@ -50,6 +50,8 @@ def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
     talk = smalltalk(line)
     if talk is not None:
         return talk
+    if is_list_noun(line):
+        return parse_listing(line)
     created = create_content(message)
     if created is not None and not _ADD.match(line):
         # "remind me to", "I need to", "todo:" can only mean a new todo.

@@ -46,7 +46,7 @@ _DUE = (
     (re.compile(r"\b(?:overdue|late|past[\s-]due|missed|behind)\b", _F), "overdue"),
     (
         re.compile(
-            r"\b(?:no|without\s+(?:a\s+)?|missing\s+(?:a\s+)?)(?:due\s+)?dates?\b|\bundated\b|"
+            r"\b(?:no\s+|without\s+(?:a\s+)?|missing\s+(?:a\s+)?)(?:due\s+)?dates?\b|\bundated\b|"
             r"\bunscheduled\b|\bnot\s+scheduled\b|\bno\s+deadline\b",
             _F,
         ),
@@ -64,7 +64,7 @@ _DUE = (
 )
 _TAG = re.compile(
     r"(?<![\w&])#(?P<h>[a-z][\w-]*)|\b(?:tagged|tag|labell?ed|label)\s+(?:with\s+|as\s+)?#?"
-    r"(?P<t>[a-z][\w-]*)|\b(?P<p>[a-z][\w-]*)[\s-]tagged\b",
+    r"(?P<t>[a-z][\w-]*)|\b(?P<p>[a-z]\w*)-tagged\b",
     _F,
 )
 _PRIORITY = re.compile(
@@ -125,6 +125,11 @@ def _query(text: str) -> str | None:
     if not q or q.lower() in _QUERY_STOP or _due(q) or q.lower().startswith(("today", "tomorrow")):
         return None
     return q.strip(" '\"")
+
+
+def is_list_noun(text: str) -> bool:
+    """True for a bare "tasks", "my todos", "todo list"."""
+    return bool(_NOUN_ONLY.match(text))
 
 
 def is_listing(text: str) -> bool:

@@ -86,8 +86,19 @@ def parse_reference(phrase: str) -> Reference:
     return Reference(words=words or text)
 
 
+_IRREGULAR = {
+    "paid": "pay", "bought": "buy", "sent": "send", "wrote": "write", "written": "write",
+    "went": "go", "did": "do", "done": "do", "made": "make", "took": "take", "got": "get",
+    "rang": "ring", "met": "meet", "sold": "sell", "brought": "bring", "fed": "feed",
+    "told": "tell", "gave": "give", "found": "find", "ran": "run", "built": "build",
+    "spoke": "speak", "caught": "catch", "swept": "sweep", "won": "win", "ate": "eat",
+}  # fmt: skip
+
+
 def _stem(word: str) -> str:
-    # Enough to make "called mom" find "Call mom" and "buying milk" find "Buy milk".
+    # Enough to make "called mom" find "Call mom" and "paid rent" find "Pay rent".
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)]

@@ -61,7 +61,7 @@ _YES_RE = _phrases(_YES)
 _NO_RE = _phrases(_NO)
 _CHOOSE_WORDS = re.compile(
     r"^(?:the\s+)?(?:one|task|todo)\s+(?:about|with|for|called|named|that\s+says|saying)\s+(?P<w>.+)$"
-    r"|^(?:the\s+)?(?P<w2>.+?)\s+one$",
+    r"|^the\s+(?P<w2>[\w'-]+(?:\s+[\w'-]+)?)\s+one$",
     _F,
 )
 

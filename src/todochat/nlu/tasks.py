@@ -62,7 +62,7 @@ TASK_VERBS = word_set(
     schedule arrange invite reply respond remember grab fetch shop charge recharge clear empty
     hoover dust paint sweep mop declutter donate sell list prep finalise finalize upload
     download backup print scan shred change run exercise stretch meditate pray watch listen
-    visit see drive fill top refill book reserve confirm chase remind celebrate wrap plant
+    visit see drive fill top refill book reserve confirm chase celebrate wrap plant
     """
 )
 
@@ -98,13 +98,13 @@ def split_items(content: str, colon: bool) -> list[str]:
     parts = [p for p in _SEP.split(content) if p]
     if len(parts) > 1:
         last = _AND.split(parts[-1], maxsplit=1)
-        if len(last) == 2 and not re.search(r"[;]", content):
+        if len(last) == 2:
             parts = [*parts[:-1], *last]
     if count is not None and count > 0 and len(parts) < count:
         parts = [q for p in parts for q in _AND.split(p) if q]
-    if count is not None or ";" in content:
+    if count is not None:
         return parts if len(parts) > 1 else [content]
-    if colon and len(parts) >= 3:
+    if colon and (len(parts) >= 3 or (len(parts) == 2 and ";" in content)):
         return parts
     if len(parts) >= 3 and all(p.split()[0].lower() in TASK_VERBS for p in parts):
         return parts

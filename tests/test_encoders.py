@@ -1,0 +1,83 @@
+"""The wire encodings as pure functions, byte for byte."""
+
+from __future__ import annotations
+
+from todochat.chat.encoders import PING, encode_named, encode_typed
+from todochat.chat.events import Event, parse_event_id
+
+RUN = "run_abc"
+
+
+def ev(seq: int, name: str, data: object) -> Event:
+    return Event(RUN, seq, name, data)  # type: ignore[arg-type]
+
+
+def test_named_encoding_is_exact() -> None:
+    assert encode_named(ev(1, "session_initialized", {"session_id": "s1", "run_id": RUN})) == (
+        b'id: run_abc:1\nevent: session_initialized\ndata: {"session_id":"s1","run_id":"run_abc"}\n\n'
+    )
+    assert encode_named(ev(4, "message_delta", {"content": "caf\u00e9 \u2615\nline"})) == (
+        'id: run_abc:4\nevent: message_delta\ndata: {"content":"caf\u00e9 \u2615\\nline"}\n\n'.encode()
+    )
+    assert encode_named(ev(9, "history", [{"role": "user", "content": "hi"}])) == (
+        b'id: run_abc:9\nevent: history\ndata: [{"role":"user","content":"hi"}]\n\n'
+    )
+
+
+def test_typed_encoding_is_exact() -> None:
+    conv = "c1"
+    cases = [
+        (
+            ev(1, "session_initialized", {"session_id": "c1", "run_id": RUN}),
+            b'id: run_abc:1\ndata: {"type":"start","conversation_id":"c1","run_id":"run_abc"}\n\n',
+        ),
+        (
+            ev(2, "agent_updated", {"name": "todochat"}),
+            b'id: run_abc:2\ndata: {"type":"agent_updated","name":"todochat"}\n\n',
+        ),
+        (
+            ev(
+                3,
+                "tool_call",
+                {"call_id": "c", "tool_name": "add_task", "arguments": {"title": "x"}},
+            ),
+            b'id: run_abc:3\ndata: {"type":"tool_call","name":"add_task","call_id":"c",'
+            b'"arguments":{"title":"x"},"status":"started"}\n\n',
+        ),
+        (
+            ev(
+                4,
+                "tool_result",
+                {"call_id": "c", "tool_name": "add_task", "output": {"task_id": 1}},
+            ),
+            b'id: run_abc:4\ndata: {"type":"tool_result","name":"add_task","call_id":"c",'
+            b'"result":{"task_id":1}}\n\n',
+        ),
+        (
+            ev(5, "message_delta", {"content": "Hi"}),
+            b'id: run_abc:5\ndata: {"type":"text","content":"Hi"}\n\n',
+        ),
+        (
+            ev(6, "completed", {"final_message": "Hi", "usage": {}}),
+            b'id: run_abc:6\ndata: {"type":"done","conversation_id":"c1","response":"Hi"}\n\n'
+            b"data: [DONE]\n\n",
+        ),
+        (ev(7, "history", []), b""),
+        (
+            ev(6, "cancelled", {"reason": "requested"}),
+            b'id: run_abc:6\ndata: {"type":"cancelled"}\n\ndata: [DONE]\n\n',
+        ),
+        (
+            ev(3, "error", {"status": "error", "message": "Oops.", "code": "internal_error"}),
+            b'id: run_abc:3\ndata: {"type":"error","message":"Oops.","code":"internal_error"}\n\n',
+        ),
+    ]
+    for event, expected in cases:
+        assert encode_typed(event, conv) == expected, event.name
+
+
+def test_ping_and_event_ids() -> None:
+    assert PING == b": ping\n\n"
+    assert parse_event_id("run_abc:12") == ("run_abc", 12)
+    assert parse_event_id("garbage") is None
+    assert parse_event_id("run_abc:x") is None

@@ -1,0 +1,52 @@
+"""The in-memory event log: sequence numbers, tailing, heartbeats, expiry and bounds."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from todochat.chat.eventlog import EventLogExpired, MemoryEventLog
+
+
+async def test_tail_replays_then_follows_live_and_ends_at_terminal() -> None:
+    log = MemoryEventLog()
+    await log.create("r")
+    await log.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
+    await log.append("r", "message_delta", {"content": "a"})
+    seen: list[int] = []
+
+    async def read() -> None:
+        async for event in log.tail("r", 1, heartbeat=5):
+            assert event is not None
+            seen.append(event.seq)
+
+    reader = asyncio.create_task(read())
+    await asyncio.sleep(0)
+    await log.append("r", "message_delta", {"content": "b"})
+    await log.append("r", "cancelled", {"reason": "requested"})
+    await asyncio.wait_for(reader, 2)
+    assert seen == [2, 3, 4]
+
+
+async def test_tail_yields_heartbeats_while_idle() -> None:
+    log = MemoryEventLog()
+    await log.create("r")
+    items = []
+    async for item in log.tail("r", 0, heartbeat=0.01):
+        items.append(item)
+        if len(items) == 3:
+            break
+    assert items == [None, None, None]
+
+
+async def test_finished_runs_expire_and_log_is_bounded() -> None:
+    log = MemoryEventLog(ttl=0.01, max_runs=3)
+    for i in range(3):
+        await log.create(f"r{i}")
+        await log.append(f"r{i}", "error", {"status": "error", "message": "m", "code": "c"})
+    await log.create("r3")  # over the bound: the oldest finished run goes
+    assert not await log.exists("r0")
+    assert await log.exists("r3")
+    with pytest.raises(EventLogExpired):
+        await log.append("r0", "message_delta", {"content": "late"})
