@@ -29,9 +29,20 @@ def running_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("TODOCHAT_")}
         env.update(extra_env or {})
         proc = subprocess.Popen(
-            [sys.executable, "-m", "todochat", "serve", "--port", str(port),
-             "--db", str(Path(tmp) / "bench.db"), "--log-level", "warning"],
-            cwd=tmp, env=env,
+            [
+                sys.executable,
+                "-m",
+                "todochat",
+                "serve",
+                "--port",
+                str(port),
+                "--db",
+                str(Path(tmp) / "bench.db"),
+                "--log-level",
+                "warning",
+            ],
+            cwd=tmp,
+            env=env,
         )
         base = f"http://127.0.0.1:{port}"
         try:

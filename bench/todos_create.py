@@ -1,6 +1,6 @@
 """POST /api/todos throughput and latency on SQLite, N concurrent clients on loopback.
 
-    python bench/todos_create.py --clients 20 --requests 2000
+python bench/todos_create.py --clients 20 --requests 2000
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ import asyncio
 import time
 
 import httpx
-
 from _server import percentile, running_server, sign_up
 
 
@@ -23,8 +22,12 @@ async def run(base: str, clients: int, requests: int) -> None:
 
         async def worker(i: int) -> None:
             for n in range(per_client):
-                body = {"title": f"Task {n} of client {i}", "due_date": "2026-12-01",
-                        "priority": "high", "tags": ["bench", f"c{i}"]}
+                body = {
+                    "title": f"Task {n} of client {i}",
+                    "due_date": "2026-12-01",
+                    "priority": "high",
+                    "tags": ["bench", f"c{i}"],
+                }
                 start = time.perf_counter()
                 r = await client.post("/api/todos", json=body, headers=headers[i])
                 latencies.append(time.perf_counter() - start)

@@ -335,7 +335,7 @@ async def test_model_error_yields_safe_error_and_consistent_conversation(
     with live_server(sqlite_settings, factory(script)) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
             user = await sign_up(client)
-            headers, raw = await stream_raw(
+            _, raw = await stream_raw(
                 client,
                 user,
                 f"/api/{user.id}/chat/stream",

@@ -59,9 +59,9 @@ def parse_sse(raw: bytes) -> list[dict[str, Any]]:
     return events
 
 
-async def eventually(check: Callable[[], Awaitable[T | None]], timeout: float = 15.0) -> T:
+async def eventually(check: Callable[[], Awaitable[T | None]], within: float = 15.0) -> T:
     """Poll ``check`` until it returns something truthy (observable state, not sleeps)."""
-    deadline = asyncio.get_running_loop().time() + timeout
+    deadline = asyncio.get_running_loop().time() + within
     while True:
         value = await check()
         if value:
