@@ -17,9 +17,9 @@ async def test_tail_replays_then_follows_live_and_ends_at_terminal() -> None:
     seen: list[int] = []
 
     async def read() -> None:
-        async for event in log.tail("r", 1, heartbeat=5):
-            assert event is not None
-            seen.append(event.seq)
+        async for batch in log.tail("r", 1, heartbeat=5):
+            assert batch
+            seen.extend(event.seq for event in batch)
 
     reader = asyncio.create_task(read())
     await asyncio.sleep(0)
@@ -37,7 +37,7 @@ async def test_tail_yields_heartbeats_while_idle() -> None:
         items.append(item)
         if len(items) == 3:
             break
-    assert items == [None, None, None]
+    assert items == [[], [], []]
 
 
 async def test_finished_runs_expire_and_log_is_bounded() -> None:

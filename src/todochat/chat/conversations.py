@@ -70,36 +70,19 @@ class ConversationService:
         """A new conversation; ``key`` is generated when not given."""
         if key is not None and not KEY_PATTERN.match(key):
             raise InvalidInput("session_id", "use 1–128 letters, digits, '-' or '_'")
-        now = self._clock()
-        conversation = Conversation(
-            owner_id=self.owner_id,
-            key=key or uuid.uuid4().hex,
-            title=title,
-            created_at=now,
-            updated_at=now,
-        )
-        self._session.add(conversation)
+        if key is not None and await self._find(key) is not None:
+            raise Conflict("session_id", "a conversation with this id exists already")
+        conversation = self._new(key or uuid.uuid4().hex, title)
         await self._session.commit()
         return conversation
 
-    async def ensure(self, key: str | None, first_message: str) -> Conversation:
-        """The caller's conversation ``key``, created if it does not exist yet."""
-        if key is not None:
-            if not KEY_PATTERN.match(key):
-                raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
-            existing = await self._find(key)
-            if existing is not None:
-                if not existing.title:
-                    existing.title = title_from(first_message)
-                return existing
-        try:
-            return await self.create(key, title_from(first_message))
-        except Exception:
-            # Two first turns raced on the same new key: the other one created it.
-            await self._session.rollback()
-            if key is not None and (existing := await self._find(key)) is not None:
-                return existing
-            raise
+    def _new(self, key: str, title: str) -> Conversation:
+        now = self._clock()
+        conversation = Conversation(
+            owner_id=self.owner_id, key=key, title=title, created_at=now, updated_at=now
+        )
+        self._session.add(conversation)
+        return conversation
 
     async def delete(self, key: str) -> None:
         """Delete a conversation with its messages and runs."""
@@ -120,19 +103,28 @@ class ConversationService:
         )
         return [message_view(m) for m in rows]
 
-    async def begin_turn(
-        self, conversation: Conversation, run_id: str, text: str, stale_after: float
-    ) -> None:
-        """Record the user's message and the run before the run starts, so no turn is lost."""
-        busy = await self._session.scalar(
-            select(func.count(Run.id)).where(
-                Run.conversation_id == conversation.id,
-                Run.status == "running",
-                Run.created_at > self._clock() - timedelta(seconds=stale_after),
+    async def begin_turn(self, key: str, run_id: str, text: str, stale_after: float) -> int:
+        """Record the user's message and the run (creating the conversation if new), in one
+        transaction, before the model is asked anything, so no turn is lost. Returns the
+        conversation's internal id."""
+        conversation = await self._find(key)
+        if conversation is None:
+            conversation = self._new(key, title_from(text))
+            await self._session.flush()
+        else:
+            busy = await self._session.scalar(
+                select(func.count(Run.id)).where(
+                    Run.conversation_id == conversation.id,
+                    Run.status == "running",
+                    Run.created_at > self._clock() - timedelta(seconds=stale_after),
+                )
             )
-        )
-        if busy:
-            raise Conflict("conversation_id", "a reply is still being written in this conversation")
+            if busy:
+                raise Conflict(
+                    "conversation_id", "a reply is still being written in this conversation"
+                )
+            if not conversation.title:
+                conversation.title = title_from(text)
         now = self._clock()
         self._session.add(
             Run(
@@ -155,6 +147,7 @@ class ConversationService:
         )
         conversation.updated_at = now
         await self._session.commit()
+        return conversation.id
 
     async def get_run(self, run_id: str) -> Run:
         """A run of this owner."""

@@ -28,10 +28,11 @@ class EventLog(Protocol):
     async def exists(self, run_id: str) -> bool:
         """Whether the run's events are still held."""
 
-    def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[Event | None]:
+    def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[list[Event]]:
         """Events with seq > ``after``, then live ones, ending after the terminal event.
 
-        Yields None when ``heartbeat`` seconds pass with nothing new, so the caller can ping.
+        Each item is every event available at that moment (so a slow reader catches up in one
+        write); an empty list means ``heartbeat`` seconds passed with nothing new.
         """
         ...
 
@@ -81,25 +82,26 @@ class MemoryEventLog:
     async def exists(self, run_id: str) -> bool:
         return run_id in self._runs
 
-    async def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[Event | None]:
+    async def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[list[Event]]:
         position = after
         while True:
             log = self._runs.get(run_id)
             if log is None:
                 raise EventLogExpired(run_id)
             wakeup = log.wakeup
-            while position < len(log.events):
-                event = log.events[position]
-                position += 1
-                yield event
-                if event.terminal:
+            if position < len(log.events):
+                batch = log.events[position:]
+                position = len(log.events)
+                yield batch
+                if batch[-1].terminal:
                     return
+                continue
             if log.finished:
                 return
             try:
                 await asyncio.wait_for(wakeup.wait(), heartbeat)
             except TimeoutError:
-                yield None
+                yield []
 
     async def close(self) -> None:
         self._runs.clear()

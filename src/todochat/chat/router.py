@@ -44,11 +44,11 @@ def _check_path_user(user_id: int, user: User) -> None:
 async def _encoded(
     log: EventLog, run_id: str, after: int, heartbeat: float, encode: Callable[[Event], bytes]
 ) -> AsyncIterator[bytes]:
-    async for event in log.tail(run_id, after, heartbeat):
-        if event is None:
+    async for batch in log.tail(run_id, after, heartbeat):
+        if not batch:
             yield PING
             continue
-        data = encode(event)
+        data = b"".join(encode(event) for event in batch)
         if data:
             yield data
 
@@ -59,7 +59,7 @@ def _sse(body: AsyncIterator[bytes]) -> StreamingResponse:
 
 
 async def _collect(log: EventLog, run_id: str) -> list[Event]:
-    return [e async for e in log.tail(run_id, 0, 3600.0) if e is not None]
+    return [event async for batch in log.tail(run_id, 0, 3600.0) for event in batch]
 
 
 def _tool_calls(events: list[Event]) -> list[ToolCallOut]:

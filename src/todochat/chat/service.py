@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from todochat.agent.context import TurnContext
-from todochat.chat.conversations import ConversationService
+from todochat.chat.conversations import KEY_PATTERN
 from todochat.chat.runs import RunManager, TurnSpec, new_run_id
 from todochat.db.engine import Database
 from todochat.db.models import User
@@ -57,20 +58,15 @@ class ChatService:
             except ValueError as exc:
                 raise InvalidInput("timezone", str(exc)) from exc
             tz_name = timezone
+        if conversation_key is not None and not KEY_PATTERN.match(conversation_key):
+            raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
         run_id = new_run_id()
-        async with self._db.session() as session:
-            conversations = ConversationService(session, user.id, self._clock)
-            conversation = await conversations.ensure(conversation_key, text)
-            await conversations.begin_turn(conversation, run_id, text, self._run_timeout)
-            conversation_id, key = conversation.id, conversation.key
+        # Conversation ids are scoped per user, so a new key needs no lookup here: the run
+        # records the turn (creating the conversation if new) as its first step, and the
+        # stream opens at once.
+        key = conversation_key or uuid.uuid4().hex
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
         await self._runs.start(
-            TurnSpec(
-                run_id=run_id,
-                conversation_id=conversation_id,
-                conversation_key=key,
-                text=text,
-                context=context,
-            )
+            TurnSpec(run_id=run_id, conversation_key=key, text=text, context=context)
         )
         return StartedTurn(run_id=run_id, conversation_key=key)

@@ -1,0 +1,153 @@
+"""Chat turns over SSE at N concurrent streams versus the same turn through the SDK alone.
+
+    python bench/chat_sse.py --streams 50 --turns 1000
+
+Full stack: a real uvicorn server (subprocess, SQLite file) with the benchmark's scripted model
+(one add_task call and a ~40-word reply); each client signs up its own user and streams turns on a
+keep-alive connection (encoding A) until its share is done. SDK alone: the same agent, model and
+tools through ``Runner.run_streamed`` in one process, with an in-memory SQLiteSession, no HTTP.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from agents import RunConfig, Runner, SQLiteSession
+
+from _http import Connection, sign_up
+from _scripted import BenchModel
+from _server import free_port, percentile
+from todochat.agent.agent import build_agent
+from todochat.agent.context import TurnContext
+from todochat.config import sqlite_url
+from todochat.db.engine import Database
+from todochat.db.migrate import upgrade
+from todochat.db.models import User
+from todochat.todos.service import Owner
+
+HERE = Path(__file__).parent
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str, float]:
+    setup = await Connection.open(base)
+    users = [await sign_up(setup, f"bench_{os.getpid()}_{i}") for i in range(streams)]
+    await setup.close()
+    # Opened only now: uvicorn closes keep-alive connections idle for more than 5 s.
+    conns = [await Connection.open(base) for _ in range(streams)]
+    first: list[float] = []
+    total: list[float] = []
+    peak = 0
+
+    async def worker(i: int, count: int) -> None:
+        nonlocal peak
+        uid, headers = users[i]
+        for _ in range(count):
+            f, t, events = await conns[i].stream(
+                f"/api/{uid}/chat/stream", {"message": "remind me to call the plumber"}, headers)
+            if events < 40:
+                raise RuntimeError(f"short stream: {events} events")
+            first.append(f)
+            total.append(t)
+            peak = max(peak, rss_kib(pid))
+
+    await asyncio.gather(*(worker(i, 1) for i in range(streams)))  # warm-up
+    first.clear()
+    total.clear()
+    idle = rss_kib(pid)
+    start = time.perf_counter()
+    await asyncio.gather(*(worker(i, turns // streams) for i in range(streams)))
+    elapsed = time.perf_counter() - start
+    for c in conns:
+        await c.close()
+    return {"turns_per_s": len(total) / elapsed, "ttfe_p50": percentile(first, 50),
+            "ttfe_p99": percentile(first, 99), "turn_p50": percentile(total, 50),
+            "turn_p99": percentile(total, 99), "rss_idle_mib": idle / 1024,
+            "rss_per_stream_kib": max(0, peak - idle) / streams}
+
+
+async def sdk_alone(db_path: Path, streams: int, turns: int) -> float:
+    db = Database(sqlite_url(db_path))
+    await upgrade(db)
+    async with db.session() as session:
+        user = User(username="sdk_alone", password_hash="x", timezone="UTC")
+        session.add(user)
+        await session.commit()
+        owner = Owner(user.id, "UTC")
+    agent = build_agent()
+    gate = asyncio.Semaphore(streams)
+
+    async def one() -> None:
+        async with gate:
+            context = TurnContext(owner=owner, db=db, clock=lambda: datetime.now(UTC))
+            result = Runner.run_streamed(
+                agent, "remind me to call the plumber", context=context,
+                session=SQLiteSession("bench"),
+                run_config=RunConfig(model=BenchModel(), tracing_disabled=True))
+            async for _ in result.stream_events():
+                pass
+
+    await asyncio.gather(*(one() for _ in range(streams)))  # warm-up
+    start = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(turns)))
+    elapsed = time.perf_counter() - start
+    await db.dispose()
+    return turns / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--streams", type=int, default=50)
+    parser.add_argument("--turns", type=int, default=1000)
+    parser.add_argument("--db", help="database URL for the server (default: a temp SQLite file)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        port = free_port()
+        db = args.db or str(Path(tmp) / "bench.db")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TODOCHAT_")}
+        env["PYTHONPATH"] = str(HERE)
+        proc = subprocess.Popen([sys.executable, str(HERE / "_scripted_server.py"), str(port), db],
+                                cwd=tmp, env=env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(300):
+                with contextlib.suppress(OSError):
+                    import socket
+
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                time.sleep(0.1)
+            stack = asyncio.run(full_stack(base, proc.pid, args.streams, args.turns))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+        sdk = asyncio.run(sdk_alone(Path(tmp) / "sdk.db", args.streams, args.turns))
+    print(f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
+          f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}")
+    print(f"  full stack: {stack['turns_per_s']:.1f} turns/s")
+    print(f"  time to first event: p50 {stack['ttfe_p50'] * 1000:.1f} ms, "
+          f"p99 {stack['ttfe_p99'] * 1000:.1f} ms")
+    print(f"  whole turn: p50 {stack['turn_p50'] * 1000:.0f} ms, p99 {stack['turn_p99'] * 1000:.0f} ms")
+    print(f"  server memory: {stack['rss_idle_mib']:.0f} MiB idle, "
+          f"+{stack['rss_per_stream_kib']:.0f} KiB per concurrent stream at peak")
+    print(f"  SDK alone (Runner.run_streamed, in-memory session, no HTTP): {sdk:.1f} turns/s")
+    print(f"  ratio full stack / SDK alone: {stack['turns_per_s'] / sdk:.2f}")
+
+
+if __name__ == "__main__":
+    main()
