@@ -56,6 +56,7 @@ CREATE: list[tuple[str, str, date | None, time | None]] = [
     ("dentist next friday at 3pm", "Dentist", D(2026, 11, 27), time(15, 0)),
     ("email the report by Dec 15", "Email the report", D(2026, 12, 15), None),
     ("buy milk", "Buy milk", None, None),
+    ("finish the report by friday", "Finish the report", D(2026, 11, 27), None),
     ("pay the electricity bill", "Pay the electricity bill", None, None),
     ("submit expenses in 3 days", "Submit expenses", D(2026, 11, 24), None),
     ("call Tokyo office tomorrow 9am JST", "Call Tokyo office", D(2026, 11, 22), time(1, 0)),

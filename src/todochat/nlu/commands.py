@@ -254,6 +254,11 @@ def full_when(text: str, now: datetime, tz: ZoneInfo) -> WhenMatch | None:
     return None
 
 
+def full_when_in(text: str, now: datetime, tz: ZoneInfo) -> bool:
+    """True when ``text`` names a date or time anywhere."""
+    return extract_when(Scanner(text), now, tz) is not None
+
+
 def _when_suffix(text: str, now: datetime, tz: ZoneInfo) -> tuple[str, WhenMatch] | None:
     """Split "call mom to friday at 5" into ("call mom", friday 17:00) at the longest when."""
     for start in [m.end() for m in re.finditer(r"\s+", text)][:40]:
@@ -390,5 +395,10 @@ def _changes(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
     found = _ref_intent((_RENAME_QUOTED, *_RENAME), text, lambda m: _rename(m, now, tz))
     found = found or _ref_intent(_UNCOMPLETE, text, lambda m: Uncomplete(parse_reference(m["ref"])))
     found = found or _reschedule(text, now, tz)
-    found = found or _ref_intent(_COMPLETE, text, lambda m: Complete(parse_reference(m["ref"])))
+    # "finish the report by friday" is a new todo, not a completion.
+    found = found or _ref_intent(
+        _COMPLETE,
+        text,
+        lambda m: None if full_when_in(m["ref"], now, tz) else Complete(parse_reference(m["ref"])),
+    )
     return found or _ref_intent((_DELETE,), text, lambda m: Delete(parse_reference(m["ref"])))
