@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 class Connection:
     """One keep-alive connection."""
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str) -> None:
+    def __init__(
+        self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str
+    ) -> None:
         self._reader = reader
         self._writer = writer
         self._host = host
@@ -33,8 +35,7 @@ class Connection:
         await self._writer.wait_closed()
 
     async def _send(self, method: str, path: str, headers: dict[str, str], body: bytes) -> None:
-        head = [f"{method} {path} HTTP/1.1", f"Host: {self._host}",
-                f"Content-Length: {len(body)}"]
+        head = [f"{method} {path} HTTP/1.1", f"Host: {self._host}", f"Content-Length: {len(body)}"]
         head += [f"{k}: {v}" for k, v in headers.items()]
         self._writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
         await self._writer.drain()
@@ -65,7 +66,12 @@ class Connection:
             yield await self._reader.readexactly(int(headers.get("content-length", "0")))
 
     async def request(
-        self, method: str, path: str, *, json_body: Any = None, form: str | None = None,
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        form: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> tuple[int, bytes]:
         hdrs = dict(headers or {})
@@ -86,8 +92,12 @@ class Connection:
     ) -> tuple[float, float, int]:
         """POST and read an SSE body to its end: (first-event seconds, total seconds, events)."""
         start = time.perf_counter()
-        await self._send("POST", path, {**headers, "Content-Type": "application/json"},
-                         json.dumps(json_body).encode())
+        await self._send(
+            "POST",
+            path,
+            {**headers, "Content-Type": "application/json"},
+            json.dumps(json_body).encode(),
+        )
         status, head = await self._head()
         if status != 200:
             raise RuntimeError(f"stream answered {status}")
@@ -103,10 +113,12 @@ class Connection:
 async def sign_up(conn: Connection, name: str) -> tuple[int, dict[str, str]]:
     """Register (if needed) and log in; returns user id and auth headers."""
     password = "bench-password"
-    await conn.request("POST", "/api/auth/register",
-                       json_body={"username": name, "password": password})
-    status, body = await conn.request("POST", "/api/auth/token",
-                                      form=f"username={name}&password={password}")
+    await conn.request(
+        "POST", "/api/auth/register", json_body={"username": name, "password": password}
+    )
+    status, body = await conn.request(
+        "POST", "/api/auth/token", form=f"username={name}&password={password}"
+    )
     if status != 200:
         raise RuntimeError(f"login failed: {status} {body!r}")
     headers = {"Authorization": f"Bearer {json.loads(body)['access_token']}"}

@@ -25,11 +25,24 @@ class BenchModel(PlannedModel):
         last: Any = input[-1] if input else {}
         if isinstance(last, dict) and last.get("type") == "function_call_output":
             words = REPLY.split(" ")
-            return Plan(text=[w if i == 0 else " " + w for i, w in enumerate(words)],
-                        input_tokens=50, output_tokens=len(words))
-        return Plan(calls=[PlannedCall("add_task", {"title": "Call the plumber",
-                                                    "due_date": "2026-11-22", "due_time": "17:00",
-                                                    "priority": "high"})])
+            return Plan(
+                text=[w if i == 0 else " " + w for i, w in enumerate(words)],
+                input_tokens=50,
+                output_tokens=len(words),
+            )
+        return Plan(
+            calls=[
+                PlannedCall(
+                    "add_task",
+                    {
+                        "title": "Call the plumber",
+                        "due_date": "2026-11-22",
+                        "due_time": "17:00",
+                        "priority": "high",
+                    },
+                )
+            ]
+        )
 
 
 def bench_model_factory(_context: TurnContext) -> Model:

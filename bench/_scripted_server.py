@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 import uvicorn
-
 from _scripted import bench_model_factory
+
 from todochat.app import create_app
 from todochat.config import Settings, normalise_db
 from todochat.runtime import Runtime
@@ -14,8 +14,9 @@ from todochat.runtime import Runtime
 
 def main() -> None:
     port, db = int(sys.argv[1]), sys.argv[2]
-    settings = Settings(database_url=normalise_db(db), rate_limit="1000000/minute",
-                        monthly_quota=10_000_000)
+    settings = Settings(
+        database_url=normalise_db(db), rate_limit="1000000/minute", monthly_quota=10_000_000
+    )
     runtime = Runtime.build(settings)
     runtime.runs.model_factory = bench_model_factory
     app = create_app(settings, runtime=runtime)

@@ -21,11 +21,11 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from agents import RunConfig, Runner, SQLiteSession
-
 from _http import Connection, sign_up
 from _scripted import BenchModel
 from _server import free_port, percentile
+from agents import RunConfig, Runner, SQLiteSession
+
 from todochat.agent.agent import build_agent
 from todochat.agent.context import TurnContext
 from todochat.config import sqlite_url
@@ -59,7 +59,8 @@ async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str,
         uid, headers = users[i]
         for _ in range(count):
             f, t, events = await conns[i].stream(
-                f"/api/{uid}/chat/stream", {"message": "remind me to call the plumber"}, headers)
+                f"/api/{uid}/chat/stream", {"message": "remind me to call the plumber"}, headers
+            )
             if events < 40:
                 raise RuntimeError(f"short stream: {events} events")
             first.append(f)
@@ -75,10 +76,15 @@ async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str,
     elapsed = time.perf_counter() - start
     for c in conns:
         await c.close()
-    return {"turns_per_s": len(total) / elapsed, "ttfe_p50": percentile(first, 50),
-            "ttfe_p99": percentile(first, 99), "turn_p50": percentile(total, 50),
-            "turn_p99": percentile(total, 99), "rss_idle_mib": idle / 1024,
-            "rss_per_stream_kib": max(0, peak - idle) / streams}
+    return {
+        "turns_per_s": len(total) / elapsed,
+        "ttfe_p50": percentile(first, 50),
+        "ttfe_p99": percentile(first, 99),
+        "turn_p50": percentile(total, 50),
+        "turn_p99": percentile(total, 99),
+        "rss_idle_mib": idle / 1024,
+        "rss_per_stream_kib": max(0, peak - idle) / streams,
+    }
 
 
 async def sdk_alone(db_path: Path, streams: int, turns: int) -> float:
@@ -96,9 +102,12 @@ async def sdk_alone(db_path: Path, streams: int, turns: int) -> float:
         async with gate:
             context = TurnContext(owner=owner, db=db, clock=lambda: datetime.now(UTC))
             result = Runner.run_streamed(
-                agent, "remind me to call the plumber", context=context,
+                agent,
+                "remind me to call the plumber",
+                context=context,
                 session=SQLiteSession("bench"),
-                run_config=RunConfig(model=BenchModel(), tracing_disabled=True))
+                run_config=RunConfig(model=BenchModel(), tracing_disabled=True),
+            )
             async for _ in result.stream_events():
                 pass
 
@@ -121,8 +130,9 @@ def main() -> None:
         db = args.db or str(Path(tmp) / "bench.db")
         env = {k: v for k, v in os.environ.items() if not k.startswith("TODOCHAT_")}
         env["PYTHONPATH"] = str(HERE)
-        proc = subprocess.Popen([sys.executable, str(HERE / "_scripted_server.py"), str(port), db],
-                                cwd=tmp, env=env)
+        proc = subprocess.Popen(
+            [sys.executable, str(HERE / "_scripted_server.py"), str(port), db], cwd=tmp, env=env
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(300):
@@ -137,14 +147,23 @@ def main() -> None:
             proc.terminate()
             proc.wait(timeout=20)
         sdk = asyncio.run(sdk_alone(Path(tmp) / "sdk.db", args.streams, args.turns))
-    print(f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
-          f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}")
+    print(
+        f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
+        f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}"
+    )
     print(f"  full stack: {stack['turns_per_s']:.1f} turns/s")
-    print(f"  time to first event: p50 {stack['ttfe_p50'] * 1000:.1f} ms, "
-          f"p99 {stack['ttfe_p99'] * 1000:.1f} ms")
-    print(f"  whole turn: p50 {stack['turn_p50'] * 1000:.0f} ms, p99 {stack['turn_p99'] * 1000:.0f} ms")
-    print(f"  server memory: {stack['rss_idle_mib']:.0f} MiB idle, "
-          f"+{stack['rss_per_stream_kib']:.0f} KiB per concurrent stream at peak")
+    print(
+        f"  time to first event: p50 {stack['ttfe_p50'] * 1000:.1f} ms, "
+        f"p99 {stack['ttfe_p99'] * 1000:.1f} ms"
+    )
+    print(
+        f"  whole turn: p50 {stack['turn_p50'] * 1000:.0f} ms, "
+        f"p99 {stack['turn_p99'] * 1000:.0f} ms"
+    )
+    print(
+        f"  server memory: {stack['rss_idle_mib']:.0f} MiB idle, "
+        f"+{stack['rss_per_stream_kib']:.0f} KiB per concurrent stream at peak"
+    )
     print(f"  SDK alone (Runner.run_streamed, in-memory session, no HTTP): {sdk:.1f} turns/s")
     print(f"  ratio full stack / SDK alone: {stack['turns_per_s'] / sdk:.2f}")
 
