@@ -273,6 +273,7 @@ export class ChatView {
     this.turn = null;
     this.loadToken = 0;
     this.messageCount = 0;
+    this.background = new Map(); // conversation id -> run id of a turn left while it ran
   }
 
   get tz() {
@@ -307,6 +308,11 @@ export class ChatView {
       const data = await api(`/api/conversations/${encodeURIComponent(conversationId)}/messages`);
       if (token !== this.loadToken) return [];
       this.renderHistory(data.messages);
+      const runId = this.background.get(conversationId);
+      if (runId) {
+        this.background.delete(conversationId);
+        this.resume({ run_id: runId, conversation_id: conversationId }, data.messages);
+      }
       return data.messages;
     } catch (err) {
       if (token !== this.loadToken) return [];
@@ -374,6 +380,11 @@ export class ChatView {
   /** Stop rendering the current turn (switching conversations); the run goes on server-side. */
   detach() {
     if (!this.turn) return;
+    const turn = this.turn;
+    if (turn.runId && !turn.terminal && turn.conversationId) {
+      // Still running on the server: pick it up again if this conversation is reopened.
+      this.background.set(turn.conversationId, turn.runId);
+    }
     this.turn.detached = true;
     this.turn.controller.abort();
     forgetTurn();
@@ -630,6 +641,7 @@ export class ChatView {
 
   /** After a reload: continue the turn saved in sessionStorage, showing its reply once. */
   async resume(saved, history) {
+    if (this.turn) return;
     const stored = history.some((m) => m.role === "assistant" && m.run_id === saved.run_id);
     if (stored) {
       forgetTurn(); // it finished while the page was away; history already shows it
