@@ -579,3 +579,47 @@ async def test_conversation_endpoints(client: httpx.AsyncClient) -> None:
     assert (
         await client.get(f"/api/conversations/{a['id']}/messages", headers=user.headers)
     ).status_code == 404
+
+
+async def test_history_names_the_running_turn_and_expired_runs_answer_410(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(sqlite_url(tmp_path / "active.db"), event_log_max_runs=1)
+    with live_server(settings, factory(tool_then_text([], REPLY, delay=0.03))) as srv:
+        async with httpx.AsyncClient(base_url=srv.url, timeout=30) as client:
+            user = await sign_up(client)
+            async with aconnect_sse(
+                client,
+                "POST",
+                f"/api/{user.id}/chat/stream",
+                headers=user.headers,
+                json={"message": "hi", "conversation_id": "a1"},
+            ) as src:
+                async for sse in src.aiter_sse():
+                    first = sse.json()
+                    break
+            run_id = first["run_id"]
+
+            async def recorded() -> dict[str, Any] | None:
+                r = await client.get("/api/conversations/a1/messages", headers=user.headers)
+                return r.json() if r.status_code == 200 else None
+
+            body = await eventually(recorded)
+            assert body["active_run_id"] == run_id
+            assert body["messages"][0]["run_id"] == run_id
+
+            async def finished() -> bool:
+                r = await client.get("/api/conversations/a1/messages", headers=user.headers)
+                return r.json()["active_run_id"] is None
+
+            await eventually(finished)
+            # A newer run evicts the first one's events (the log holds one run here).
+            r = await client.post(
+                f"/api/{user.id}/chat",
+                headers=user.headers,
+                json={"message": "again", "conversation_id": "a2"},
+            )
+            assert r.status_code == 200
+            r = await client.get(f"/api/runs/{run_id}/events", headers=user.headers)
+            assert r.status_code == 410
+            assert "expired" in r.json()["detail"]

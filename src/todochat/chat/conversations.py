@@ -33,10 +33,10 @@ def message_view(message: ChatMessage) -> dict[str, Any]:
         "content": message.content,
         "created_at": message.created_at.isoformat().replace("+00:00", "Z"),
     }
+    view["run_id"] = message.run_id
     if message.role == "assistant":
         view["status"] = message.status
         view["tool_calls"] = message.tool_calls
-        view["run_id"] = message.run_id
     return view
 
 
@@ -148,6 +148,15 @@ class ConversationService:
         conversation.updated_at = now
         await self._session.commit()
         return conversation.id
+
+    async def active_run(self, conversation: Conversation) -> str | None:
+        """The run still answering in this conversation, if any."""
+        return await self._session.scalar(
+            select(Run.id)
+            .where(Run.conversation_id == conversation.id, Run.status == "running")
+            .order_by(Run.created_at.desc())
+            .limit(1)
+        )
 
     async def get_run(self, run_id: str) -> Run:
         """A run of this owner."""

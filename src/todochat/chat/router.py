@@ -25,7 +25,7 @@ from todochat.chat.schemas import (
     ToolCallOut,
 )
 from todochat.db.models import Conversation, User
-from todochat.errors import Forbidden, NotFound, TurnFailed
+from todochat.errors import Forbidden, TurnFailed
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -44,13 +44,18 @@ def _check_path_user(user_id: int, user: User) -> None:
 async def _encoded(
     log: EventLog, run_id: str, after: int, heartbeat: float, encode: Callable[[Event], bytes]
 ) -> AsyncIterator[bytes]:
-    async for batch in log.tail(run_id, after, heartbeat):
-        if not batch:
-            yield PING
-            continue
-        data = b"".join(encode(event) for event in batch)
-        if data:
-            yield data
+    try:
+        async for batch in log.tail(run_id, after, heartbeat):
+            if not batch:
+                yield PING
+                continue
+            data = b"".join(encode(event) for event in batch)
+            if data:
+                yield data
+    except EventLogExpired:
+        # Evicted while streaming: end without a terminal event; a client that resumes gets
+        # 410 and reloads the conversation's history instead.
+        return
 
 
 def _sse(body: AsyncIterator[bytes]) -> StreamingResponse:
@@ -195,12 +200,9 @@ async def run_events(
     encode: Callable[[Event], bytes] = (
         encode_named if format == "named" else (lambda e: encode_typed(e, key))
     )
-    try:
-        return _sse(
-            _encoded(runtime.events, run_id, position, runtime.settings.heartbeat_seconds, encode)
-        )
-    except EventLogExpired as exc:
-        raise NotFound("run", run_id) from exc
+    return _sse(
+        _encoded(runtime.events, run_id, position, runtime.settings.heartbeat_seconds, encode)
+    )
 
 
 @router.post("/runs/{run_id}/cancel", response_model=CancelOut)
@@ -255,6 +257,7 @@ async def conversation_messages(
         conversation_id=conversation.key,
         title=conversation.title,
         messages=await conversations.messages(conversation),
+        active_run_id=await conversations.active_run(conversation),
     )
 
 

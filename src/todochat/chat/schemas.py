@@ -118,6 +118,9 @@ class MessagesOut(BaseModel):
     conversation_id: str
     title: str
     messages: list[dict[str, Any]]
+    active_run_id: str | None = Field(
+        default=None, description="a turn still being answered, to resume with /api/runs/{id}"
+    )
 
 
 class CancelOut(BaseModel):
