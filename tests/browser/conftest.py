@@ -15,7 +15,9 @@ from tests.conftest import need
 expect.set_options(timeout=10_000)
 
 
-@pytest.fixture(scope="session")
+# Package scope: sync Playwright keeps an event loop running in this thread while it is
+# open, which would stop pytest-asyncio from running the async tests that come after.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     """One Chromium for the whole run."""
     need("Chromium (TODOCHAT_TEST_CHROMIUM)", bool(CHROMIUM))

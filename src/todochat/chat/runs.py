@@ -34,13 +34,12 @@ from agents.stream_events import (
 )
 
 from todochat.agent.context import TurnContext
-from todochat.chat.conversations import ConversationService, finish_turn
+from todochat.chat.conversations import finish_turn
 from todochat.chat.eventlog import EventLog
 from todochat.chat.events import EventName
 from todochat.chat.memory import ConversationMemory
 from todochat.chat.sanitize import sanitize
 from todochat.db.engine import Database
-from todochat.errors import Conflict
 
 log = logging.getLogger("todochat.runs")
 
@@ -55,7 +54,7 @@ class TurnSpec:
     conversation_key: str
     text: str
     context: TurnContext
-    conversation_id: int = 0  # known once the run has recorded the turn
+    conversation_id: int
 
 
 @dataclass
@@ -160,38 +159,10 @@ class RunManager:
     async def _emit(self, run_id: str, name: EventName, data: Any) -> None:
         await self.events.append(run_id, name, data)
 
-    async def _begin(self, spec: TurnSpec) -> None:
-        async with self._db.session() as session:
-            conversations = ConversationService(session, spec.context.owner.id, spec.context.clock)
-            spec.conversation_id = await conversations.begin_turn(
-                spec.conversation_key, spec.run_id, spec.text, self._timeout
-            )
-
     async def _run(self, spec: TurnSpec) -> None:
         progress = _Progress()
         user_item: TResponseInputItem = {"role": "user", "content": spec.text}
         status, code, message = "completed", None, ""
-        try:
-            await self._begin(spec)
-        except Conflict as exc:
-            await self._emit(
-                spec.run_id,
-                "error",
-                {"status": "error", "message": exc.message, "code": "conversation_busy"},
-            )
-            return
-        except Exception:
-            log.exception("recording run %s failed", spec.run_id)
-            await self._emit(
-                spec.run_id,
-                "error",
-                {
-                    "status": "error",
-                    "code": "storage_error",
-                    "message": "Your message could not be saved; please try again.",
-                },
-            )
-            return
         try:
             async with asyncio.timeout(self._timeout):
                 await self._drive(spec, user_item, progress)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from todochat.agent.context import TurnContext
-from todochat.chat.conversations import KEY_PATTERN
+from todochat.chat.conversations import KEY_PATTERN, ConversationService
 from todochat.chat.runs import RunManager, TurnSpec, new_run_id
 from todochat.db.engine import Database
 from todochat.db.models import User
@@ -61,12 +61,21 @@ class ChatService:
         if conversation_key is not None and not KEY_PATTERN.match(conversation_key):
             raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
         run_id = new_run_id()
-        # Conversation ids are scoped per user, so a new key needs no lookup here: the run
-        # records the turn (creating the conversation if new) as its first step, and the
-        # stream opens at once.
         key = conversation_key or uuid.uuid4().hex
+        # Recorded before the first event goes out (one transaction, creating the conversation
+        # if new): a client that sees `start` can load a history that already holds its
+        # message, and no turn is lost whatever happens to the run.
+        async with self._db.session() as session:
+            conversations = ConversationService(session, user.id, self._clock)
+            conversation_id = await conversations.begin_turn(key, run_id, text, self._run_timeout)
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
         await self._runs.start(
-            TurnSpec(run_id=run_id, conversation_key=key, text=text, context=context)
+            TurnSpec(
+                run_id=run_id,
+                conversation_key=key,
+                text=text,
+                context=context,
+                conversation_id=conversation_id,
+            )
         )
         return StartedTurn(run_id=run_id, conversation_key=key)
