@@ -13,6 +13,7 @@ from todochat.auth.router import router as auth_router
 from todochat.chat.router import router as chat_router
 from todochat.config import Settings, get_settings
 from todochat.db.migrate import upgrade
+from todochat.limits.router import router as usage_router
 from todochat.runtime import Runtime
 from todochat.todos.router import router as todos_router
 from todochat.web import install_web
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         finally:
             await rt.runs.shutdown()
             await rt.events.close()
+            await rt.limits.close()
             await rt.db.dispose()
 
     app = FastAPI(
@@ -45,6 +47,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     # Before the todos router: /api/todos/agent-sessions must not be read as a todo id.
     app.include_router(chat_router)
     app.include_router(todos_router)
+    app.include_router(usage_router)
     install_web(app)
 
     @app.get("/healthz", tags=["health"])

@@ -17,6 +17,7 @@ from todochat.chat.service import ChatService
 from todochat.config import Settings
 from todochat.db.engine import Database
 from todochat.db.types import utcnow
+from todochat.limits import TurnLimits, build_limits
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Runtime:
     memory: ConversationMemory
     runs: RunManager
     chat: ChatService
+    limits: TurnLimits
     clock: Callable[[], datetime] = field(default=utcnow)
 
     @classmethod
@@ -50,14 +52,21 @@ class Runtime:
             max_turns=settings.max_turns,
             timeout=settings.run_timeout_seconds,
         )
+        limits = build_limits(settings, db, clock)
+        runs.quota = limits.quota
         return cls(
             settings=settings,
             db=db,
             events=events,
             memory=memory,
             runs=runs,
+            limits=limits,
             chat=ChatService(
-                db=db, runs=runs, clock=clock, run_timeout=settings.run_timeout_seconds
+                db=db,
+                runs=runs,
+                clock=clock,
+                run_timeout=settings.run_timeout_seconds,
+                limits=limits,
             ),
             clock=clock,
             hasher=PasswordHasher(

@@ -80,3 +80,15 @@ def encode_typed(event: Event, conversation_id: str) -> bytes:
     if event.name in ("completed", "cancelled"):
         out += DONE
     return out
+
+
+def encode_refusal_named(payload: dict[str, Any]) -> bytes:
+    """Encoding B's single ``rate_limit_exceeded`` event for a turn that never started."""
+    return f"event: rate_limit_exceeded\ndata: {dumps(payload)}\n\n".encode()
+
+
+def encode_refusal_typed(payload: dict[str, Any]) -> bytes:
+    """Encoding A's single error event for a turn refused by a rate limit or the quota."""
+    body = {"type": "error", "message": payload["message"], "code": "rate_limit_exceeded"}
+    body.update({k: v for k, v in payload.items() if k != "message"})
+    return f"data: {dumps(body)}\n\n".encode()

@@ -10,7 +10,13 @@ from fastapi.responses import StreamingResponse
 
 from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
 from todochat.chat.conversations import ConversationService
-from todochat.chat.encoders import PING, encode_named, encode_typed
+from todochat.chat.encoders import (
+    PING,
+    encode_named,
+    encode_refusal_named,
+    encode_refusal_typed,
+    encode_typed,
+)
 from todochat.chat.eventlog import EventLog, EventLogExpired
 from todochat.chat.events import Event, parse_event_id
 from todochat.chat.schemas import (
@@ -25,7 +31,7 @@ from todochat.chat.schemas import (
     ToolCallOut,
 )
 from todochat.db.models import Conversation, User
-from todochat.errors import Forbidden, TurnFailed
+from todochat.errors import Forbidden, LimitExceeded, TurnFailed
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -56,6 +62,10 @@ async def _encoded(
         # Evicted while streaming: end without a terminal event; a client that resumes gets
         # 410 and reloads the conversation's history instead.
         return
+
+
+async def _once(data: bytes) -> AsyncIterator[bytes]:
+    yield data
 
 
 def _sse(body: AsyncIterator[bytes]) -> StreamingResponse:
@@ -108,7 +118,10 @@ async def chat_stream(
     """Start a turn and stream it as typed data events (encoding A)."""
     _check_path_user(user_id, user)
     key = None if body.conversation_id is None else str(body.conversation_id)
-    turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
+    try:
+        turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
+    except LimitExceeded as exc:
+        return _sse(_once(encode_refusal_typed(exc.info.payload())))
     heartbeat = runtime.settings.heartbeat_seconds
     return _sse(
         _encoded(
@@ -143,7 +156,10 @@ async def agent_create_stream(
     body: AgentCreateRequest, user: CurrentUser, runtime: RuntimeDep
 ) -> StreamingResponse:
     """Start a turn and stream it as named events (encoding B)."""
-    turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
+    try:
+        turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
+    except LimitExceeded as exc:
+        return _sse(_once(encode_refusal_named(exc.info.payload())))
     return _sse(
         _encoded(runtime.events, turn.run_id, 0, runtime.settings.heartbeat_seconds, encode_named)
     )

@@ -40,6 +40,7 @@ from todochat.chat.events import EventName
 from todochat.chat.memory import ConversationMemory
 from todochat.chat.sanitize import sanitize
 from todochat.db.engine import Database
+from todochat.limits.quota import QuotaService
 
 log = logging.getLogger("todochat.runs")
 
@@ -117,6 +118,8 @@ class RunManager:
         self._max_turns = max_turns
         self._timeout = timeout
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        # Set by the runtime: where a finished turn's token usage is summed per user and month.
+        self.quota: QuotaService | None = None
         self._cancel_reasons: dict[str, str] = {}
 
     async def start(self, spec: TurnSpec) -> None:
@@ -281,6 +284,10 @@ class RunManager:
                     input_tokens=progress.input_tokens,
                     output_tokens=progress.output_tokens,
                     now=spec.context.clock(),
+                )
+            if self.quota is not None and (progress.input_tokens or progress.output_tokens):
+                await self.quota.add_tokens(
+                    spec.context.owner.id, progress.input_tokens, progress.output_tokens
                 )
         except Exception:
             log.exception("storing run %s failed", spec.run_id)

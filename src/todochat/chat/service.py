@@ -13,6 +13,7 @@ from todochat.chat.runs import RunManager, TurnSpec, new_run_id
 from todochat.db.engine import Database
 from todochat.db.models import User
 from todochat.errors import InvalidInput
+from todochat.limits import TurnLimits
 from todochat.timezones import zone
 from todochat.todos.service import Owner
 
@@ -37,7 +38,9 @@ class ChatService:
         runs: RunManager,
         clock: Callable[[], datetime],
         run_timeout: float,
+        limits: TurnLimits | None = None,
     ) -> None:
+        self._limits = limits
         self._db = db
         self._runs = runs
         self._clock = clock
@@ -62,6 +65,19 @@ class ChatService:
             raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
         run_id = new_run_id()
         key = conversation_key or uuid.uuid4().hex
+        if self._limits is not None:
+            await self._limits.admit(user.id)
+        try:
+            return await self._start(user, run_id, key, text, tz_name)
+        except BaseException:
+            # The turn never started: give its unit of quota back.
+            if self._limits is not None:
+                await self._limits.quota.refund(user.id)
+            raise
+
+    async def _start(
+        self, user: User, run_id: str, key: str, text: str, tz_name: str
+    ) -> StartedTurn:
         # Recorded before the first event goes out (one transaction, creating the conversation
         # if new): a client that sees `start` can load a history that already holds its
         # message, and no turn is lost whatever happens to the run.

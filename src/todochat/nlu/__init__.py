@@ -35,15 +35,17 @@ Decided rules
   "in 2 hours" is computed on absolute time, so it is exact across a change.
 - Recurrence needs "every"/"each", "on mondays", "on the 15th of every month", or a trailing
   daily/weekly/monthly/yearly/annually/fortnightly ("pay rent monthly"; "monthly report",
-  "daily standup" stay titles). "every morning/evening" = daily at 09:00/20:00. The first due date
-  is the first occurrence from now (recurrence.first_occurrence; INTERVAL starts this cycle).
+  "daily standup" stay titles). "every morning/evening" = daily at 09:00/20:00; a part of day
+  after repeating weekdays gives the time ("every sunday evening" = Sundays 20:00). The first due
+  date is the first occurrence from now (recurrence.first_occurrence; INTERVAL starts this cycle).
 - Priority: p1=high, p2=medium, p3=low, p4=none; "high/medium/low priority", "priority high";
   "urgent"/"important"/"asap"/"!!!" only at the start or end of a task.
 - Tags: "#work" (must start with a letter, lower-cased, [a-z0-9_-]), "tagged work and home",
   "with tags a, b". "#2" is not a tag; as a reference it means the second item.
 - Several todos only for clear lists: a count ("add three tasks: a, b, c"), a header ("these:",
-  "the following:", "tasks:"), bullet/new lines, ";", a colon after the command with 3+ items,
-  or 3+ comma items that each start with a task verb. "buy eggs and milk" is one todo.
+  "the following:", "tasks:"), bullet/new lines, ";" between items that each start with a task
+  verb (or after a colon), a colon after the command with 3+ items, or 3+ comma items that
+  each start with a task verb. "buy eggs and milk" is one todo.
 - Bare text becomes a todo only when it starts with a common task verb ("buy milk") or carries
   a date/priority/tag/repeat cue; questions and anything else are Unknown("unclear").
 - Non-English (non-Latin script, or Spanish/French/German/Italian/Portuguese/Dutch words with

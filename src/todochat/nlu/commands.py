@@ -33,7 +33,7 @@ from .titles import clean_title
 
 _F = re.IGNORECASE
 _PLEASE = (
-    r"^(?:(?:ok|okay|so|and|hey|please|now|also|oh)[,\s]+)*"
+    r"^(?:(?:ok|okay|so|and|hey|please|now|also|oh|actually|oops|wait|no)[,\s]+)*"
     r"(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
 )
 _END = r"(?:\s+(?:please|now|thanks))?[\s.!?]*$"
@@ -217,7 +217,8 @@ _RESCHEDULE = re.compile(
     _F,
 )
 _DUE_AS = _c(
-    r"(?P<ref>.+?)\s+(?:is\s+)?(?:now\s+)?(?:due|should\s+be\s+(?:done\s+)?(?:on|by)|needs\s+to\s+be"
+    # "set/make buy milk due friday": the verb is not part of the todo's name.
+    r"(?:(?:set|make)\s+)?(?P<ref>.+?)\s+(?:is\s+)?(?:now\s+)?(?:due|should\s+be\s+(?:done\s+)?(?:on|by)|needs\s+to\s+be"
     r"\s+done\s+(?:on|by))\s+(?P<when>.+?)"
 )
 _DELETE = _c(

@@ -80,7 +80,7 @@ _RELATIVE_DAY = _c(
 )
 _PERIOD = _c(
     rf"\b{_CUE}(?:(?P<mod>this|next)\s+weekend|(?:on|at|over)\s+the\s+weekend"
-    r"|(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?(?P<which>this\s+|next\s+)?"
+    r"|(?:at\s+)?(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?(?P<which>this\s+|next\s+)?"
     r"(?P<unit>week|month|year)|(?P<nextunit>next\s+(?:week|month|year)))\b"
 )
 _WEEKDAY = _c(
@@ -215,7 +215,7 @@ def _find_date(scan: Scanner, today: date, found: _Found) -> None:
         scan.consume(*m.span())
         word = m["word"].lower()
         found.part = m["part"] or m["thispart"]
-        if "after" in word:
+        if word.endswith("after tomorrow"):
             found.day = today + timedelta(days=2)
         elif (
             word.startswith("to") and word not in ("today", "tonight", "tonite")

@@ -31,7 +31,8 @@ ENGLISH = word_set(
 )
 FOREIGN = word_set(
     """el la los las del que y en un una por para con es al lo como pero más mañana hoy
-    añadir agregar recordar recuérdame recuerdame comprar llamar pagar leche pan tarea tareas
+    añadir agregar recordar recuérdame recuerdame recordarme comprar llamar pagar leche pan tarea
+    tareas mi mis madre padre necesito tengo hacer
     le les du des et pour avec une est dans sur pas ce cette demain aujourd'hui ajouter
     ajoute acheter appeler payer rappelle rappelle-moi pain lait tâche tâches faire
     der die das und ich mit für ein eine nicht ist zu den dem auf morgen heute hinzufügen

@@ -46,13 +46,16 @@ _NTH_WEEKDAY = _c(
     rf"\b{_EVERY}\s+(?P<nth>first|second|third|fourth|last|{_ORD})\s+(?P<wd>{WD_RE})\b"
     r"(?:\s+of\s+(?:the|every|each)\s+month)?"
 )
-_WEEKDAYS_RULE = _c(rf"\b{_EVERY}\s+(?:other\s+)?(?:week\s*day|work\s*day|business\s+day)\b")
-_WEEKEND_RULE = _c(rf"\b{_EVERY}\s+weekend(?:\s+day)?\b")
+# "every sunday evening", "every weekday morning": the part of day gives the time.
+_PART = r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)\b)?"
+_WEEKDAYS_RULE = _c(rf"\b{_EVERY}\s+(?:other\s+)?(?:week\s*day|work\s*day|business\s+day)\b{_PART}")
+_WEEKEND_RULE = _c(rf"\b{_EVERY}\s+weekend(?:\s+day)?\b{_PART}")
 _SEP = r"\s*(?:,\s*and|,|and|&|\+)\s*"
 _WEEKDAY_LIST = _c(
     rf"\b{_EVERY}\s+(?P<other>other\s+)?(?P<list>(?:{WD_RE})\b\.?(?:{_SEP}(?:{WD_RE})\b\.?)*)"
+    + _PART
 )
-_PLURAL_LIST = _c(rf"\bon\s+(?P<list>(?:{WD_RE})s\b(?:{_SEP}(?:{WD_RE})s\b)*)")
+_PLURAL_LIST = _c(rf"\bon\s+(?P<list>(?:{WD_RE})s\b(?:{_SEP}(?:{WD_RE})s\b)*)" + _PART)
 _EVERY_N = _c(rf"\b{_EVERY}\s+(?P<n>{NUMBER_RE})\s+(?P<unit>days|weeks|months|years)\b")
 _EVERY_UNIT = _c(
     rf"\b{_EVERY}\s+(?P<other>other\s+|second\s+)?"
@@ -94,6 +97,10 @@ def _codes(text: str) -> str:
     return ",".join(CODES[d] for d in sorted(found))
 
 
+def _part(m: re.Match[str]) -> time | None:
+    return PARTS_OF_DAY[m["part"].lower()] if m["part"] else None
+
+
 def _match(scan: Scanner) -> tuple[re.Match[str], str, time | None] | str | None:
     m = scan.search(_MONTHLY_DAY)
     if m:
@@ -116,17 +123,17 @@ def _match(scan: Scanner) -> tuple[re.Match[str], str, time | None] | str | None
         return m, f"FREQ=MONTHLY;BYDAY={nth}{CODES[WEEKDAYS[m['wd'].lower()]]}", None
     m = scan.search(_WEEKDAYS_RULE)
     if m:
-        return m, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", None
+        return m, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", _part(m)
     m = scan.search(_WEEKEND_RULE)
     if m:
-        return m, "FREQ=WEEKLY;BYDAY=SA,SU", None
+        return m, "FREQ=WEEKLY;BYDAY=SA,SU", _part(m)
     m = scan.search(_WEEKDAY_LIST)
     if m:
         interval = ";INTERVAL=2" if m["other"] else ""
-        return m, f"FREQ=WEEKLY;BYDAY={_codes(m['list'])}{interval}", None
+        return m, f"FREQ=WEEKLY;BYDAY={_codes(m['list'])}{interval}", _part(m)
     m = scan.search(_PLURAL_LIST)
     if m:
-        return m, f"FREQ=WEEKLY;BYDAY={_codes(m['list'])}", None
+        return m, f"FREQ=WEEKLY;BYDAY={_codes(m['list'])}", _part(m)
     m = scan.search(_EVERY_N)
     if m:
         n = number(m["n"]) or 1

@@ -108,6 +108,11 @@ def split_items(content: str, colon: bool) -> list[str]:
         return parts
     if len(parts) >= 3 and all(p.split()[0].lower() in TASK_VERBS for p in parts):
         return parts
+    semicolon = [p.strip() for p in content.split(";") if p.strip()]
+    if len(semicolon) > 1 and all(p.split()[0].lower() in TASK_VERBS for p in semicolon):
+        # "call mom; buy flowers": ";" between items that each start with a task verb is a
+        # list ("buy milk; the organic one" stays one todo); commas inside an item stay.
+        return semicolon
     return [content]
 
 

@@ -357,6 +357,8 @@ class Dialogue:
             ref = nlu.Reference(ordinal=intent.ordinal, words=intent.words)
         elif isinstance(intent, REF_INTENTS) and intent.ref.ordinal is not None:
             ref = intent.ref
+        elif isinstance(intent, nlu.Unknown) and intent.reason == "unclear" and intent.text:
+            ref = nlu.Reference(words=intent.text)  # "oat milk": words of one of the options
         else:
             return None
         picked = self._matches(ref, options)

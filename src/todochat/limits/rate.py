@@ -1,0 +1,172 @@
+"""RateLimiter: a sliding-window log of turn starts per user (memory or Redis).
+
+Why not ``limits.aio.strategies``: every storage of the ``limits`` library reads
+``time.time()`` itself, so a test can only move its window by sleeping. A sliding-window log
+is a few lines, takes an injected ``clock``, and admits exactly ``limit`` hits in any window
+of ``window`` seconds (no approximation, unlike a sliding-window counter). The ``limits``
+library is still the parser of the ``"10/minute"`` setting (``limits.parse``).
+
+* memory: a deque of admitted timestamps per user; right for one worker process.
+* Redis: a sorted set per user (score = timestamp), trimmed, counted and appended by one Lua
+  script, so concurrent workers share the window atomically. Timestamps come from the
+  injected clock, not Redis' own, so tests control both backends the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import math
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import limits
+from redis.asyncio import Redis
+
+
+@dataclass(frozen=True)
+class RateDecision:
+    """One hit's outcome; ``retry_after`` is whole seconds until a slot frees (0 if allowed)."""
+
+    allowed: bool
+    retry_after: int
+    limit: int
+    remaining: int
+
+
+class _Log(Protocol):
+    async def hit(self, key: str, now: float, limit: int, window: float) -> tuple[bool, int, float]:
+        """Admit if fewer than ``limit`` hits in ``(now - window, now]``.
+
+        Returns (allowed, hits in the window after this call, oldest hit in the window).
+        """
+
+    async def close(self) -> None:
+        """Release connections."""
+
+
+class _MemoryLog:
+    def __init__(self) -> None:
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = asyncio.Lock()
+
+    async def hit(self, key: str, now: float, limit: int, window: float) -> tuple[bool, int, float]:
+        async with self._lock:
+            log = self._hits.setdefault(key, deque())
+            while log and log[0] <= now - window:
+                log.popleft()
+            allowed = len(log) < limit
+            if allowed:
+                log.append(now)
+            count = len(log)
+            oldest = log[0] if log else now
+            if not log:
+                del self._hits[key]
+            return allowed, count, oldest
+
+    async def close(self) -> None:
+        self._hits.clear()
+
+
+# KEYS[1] the user's sorted set; ARGV: now, window, limit, unique member.
+# Scores go back as strings: Lua numbers returned to Redis are truncated to integers.
+_SCRIPT = """
+local key = KEYS[1]
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - window)
+local count = redis.call('ZCARD', key)
+local allowed = 0
+if count < limit then
+  redis.call('ZADD', key, now, ARGV[4])
+  count = count + 1
+  allowed = 1
+end
+redis.call('PEXPIRE', key, math.ceil(window * 1000))
+local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+return {allowed, count, oldest[2] or ARGV[1]}
+"""
+
+
+class _RedisLog:
+    def __init__(self, url: str, prefix: str) -> None:
+        self._redis: Redis = Redis.from_url(url)
+        self._prefix = prefix
+        self._script = self._redis.register_script(_SCRIPT)
+        self._ids = itertools.count()
+        self._node = uuid.uuid4().hex[:12]
+
+    async def hit(self, key: str, now: float, limit: int, window: float) -> tuple[bool, int, float]:
+        member = f"{now!r}:{self._node}:{next(self._ids)}"
+        result = await self._script(
+            keys=[self._prefix + key], args=[repr(now), repr(float(window)), limit, member]
+        )
+        allowed, count, oldest = result
+        return bool(int(allowed)), int(count), float(oldest)
+
+    async def close(self) -> None:
+        await self._redis.aclose()
+
+
+class RateLimiter:
+    """At most ``limit`` turn starts per user in any ``window`` seconds."""
+
+    def __init__(
+        self,
+        limit: int,
+        window: float,
+        *,
+        clock: Callable[[], float],
+        redis_url: str | None = None,
+        key_prefix: str = "todochat:rate:",
+        unit: str | None = None,
+    ) -> None:
+        if limit < 1 or window <= 0:
+            raise ValueError("a rate limit needs limit >= 1 and window > 0")
+        self.limit = limit
+        self.window = float(window)
+        self.unit = unit or f"{window:g} seconds"
+        self._clock = clock
+        self._log: _Log = _RedisLog(redis_url, key_prefix) if redis_url else _MemoryLog()
+
+    @classmethod
+    def from_string(
+        cls,
+        spec: str,
+        *,
+        clock: Callable[[], float],
+        redis_url: str | None = None,
+        key_prefix: str = "todochat:rate:",
+    ) -> RateLimiter:
+        """A limiter from a ``limits`` rate string such as ``"10/minute"`` or ``"100/2 hours"``."""
+        item = limits.parse(spec)
+        name = item.GRANULARITY.name
+        unit = name if item.multiples == 1 else f"{item.multiples} {name}s"
+        return cls(
+            item.amount,
+            item.get_expiry(),
+            clock=clock,
+            redis_url=redis_url,
+            key_prefix=key_prefix,
+            unit=unit,
+        )
+
+    async def hit(self, user_id: int) -> RateDecision:
+        """Count one turn start for the user if the window has room."""
+        now = self._clock()
+        allowed, count, oldest = await self._log.hit(str(user_id), now, self.limit, self.window)
+        retry_after = 0 if allowed else max(1, math.ceil(oldest + self.window - now))
+        return RateDecision(
+            allowed=allowed,
+            retry_after=retry_after,
+            limit=self.limit,
+            remaining=max(0, self.limit - count),
+        )
+
+    async def close(self) -> None:
+        """Release the storage's connections."""
+        await self._log.close()

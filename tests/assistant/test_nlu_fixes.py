@@ -1,0 +1,92 @@
+"""Unit tests for the nlu bugs the corpus revealed (one test per fix)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from todochat import nlu
+from todochat.nlu import CreateTasks, Delete, Intent, Reschedule, Unknown
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 21, 14, 30, tzinfo=BERLIN)  # Saturday
+
+
+def parse(text: str) -> Intent:
+    return nlu.parse_message(text, NOW, BERLIN)
+
+
+def one(text: str) -> nlu.TaskDraft:
+    intent = parse(text)
+    assert isinstance(intent, CreateTasks) and len(intent.tasks) == 1, intent
+    return intent.tasks[0]
+
+
+def test_this_afternoon_is_today_not_the_day_after_tomorrow() -> None:
+    # "afternoon" contains "after": it was read as "the day after tomorrow".
+    draft = one("add review the PR this afternoon")
+    assert (draft.title, draft.due_date, draft.due_time) == (
+        "Review the PR",
+        date(2026, 11, 21),
+        time(15, 0),
+    )
+    assert one("add call Bob the day after tomorrow").due_date == date(2026, 11, 23)
+
+
+def test_at_the_end_of_the_month_leaves_no_dangling_at() -> None:
+    draft = one("add close the books at the end of the month")
+    assert (draft.title, draft.due_date) == ("Close the books", date(2026, 11, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "first", "at"),
+    [
+        ("add plan the week every sunday evening", "FREQ=WEEKLY;BYDAY=SU", date(2026, 11, 22), 20),
+        (
+            "add standup every weekday morning",
+            "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            date(2026, 11, 23),
+            9,
+        ),
+        ("add long run every weekend morning", "FREQ=WEEKLY;BYDAY=SA,SU", date(2026, 11, 22), 9),
+        ("add bins out on mondays evening", "FREQ=WEEKLY;BYDAY=MO", date(2026, 11, 23), 20),
+    ],
+)
+def test_part_of_day_after_a_repeating_weekday_is_the_time(
+    text: str, rule: str, first: date, at: int
+) -> None:
+    draft = one(text)
+    assert "evening" not in draft.title.lower() and "morning" not in draft.title.lower()
+    assert (draft.recurrence, draft.due_date, draft.due_time) == (rule, first, time(at, 0))
+
+
+def test_semicolon_between_task_verbs_is_a_list() -> None:
+    intent = parse("remind me to call mom; buy flowers on friday")
+    assert isinstance(intent, CreateTasks)
+    assert [(t.title, t.due_date) for t in intent.tasks] == [
+        ("Call mom", None),
+        ("Buy flowers", date(2026, 11, 27)),
+    ]
+    # Not a list: the part after ";" is a note, not a task.
+    assert one("add buy milk; the organic one").title == "Buy milk; the organic one"
+
+
+def test_actually_before_a_command_is_filler() -> None:
+    assert parse("actually delete that") == Delete(nlu.Reference(pronoun=True))
+    assert isinstance(parse("oops, delete it"), Delete)
+
+
+@pytest.mark.parametrize("text", ["set buy milk due to friday", "make buy milk due friday"])
+def test_set_or_make_is_not_part_of_the_reference(text: str) -> None:
+    intent = parse(text)
+    assert isinstance(intent, Reschedule)
+    assert (intent.ref.words, intent.due_date) == ("buy milk", date(2026, 11, 27))
+
+
+def test_spanish_with_one_english_looking_word_is_foreign() -> None:
+    # "a" is also English; enough Spanish words still make it foreign, so no todo is made.
+    assert parse("recordarme llamar a mi madre mañana") == Unknown(
+        "foreign", "recordarme llamar a mi madre mañana"
+    )
