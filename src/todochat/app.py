@@ -6,8 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from todochat import __version__
+from todochat.api.body_limit import ContentLengthLimit
 from todochat.api.errors import install_error_handlers
 from todochat.auth.router import router as auth_router
 from todochat.chat.router import router as chat_router
@@ -33,6 +35,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             await rt.runs.shutdown()
             await rt.events.close()
             await rt.limits.close()
+            await rt.login_guard.close()
             await rt.db.dispose()
 
     app = FastAPI(
@@ -41,6 +44,18 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         summary="A todo list you talk to.",
         lifespan=lifespan,
     )
+    # Larger bodies are refused with 413 before they are processed.
+    app.add_middleware(ContentLengthLimit, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        # Off by default: the web UI is served from the same origin. Bearer tokens, not
+        # cookies, so credentials are never allowed cross-origin.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
+            allow_credentials=False,
+        )
     app.state.runtime = rt
     install_error_handlers(app)
     app.include_router(auth_router)

@@ -13,6 +13,8 @@ from todochat.config import Settings, normalise_db
 app = typer.Typer(help="todochat: a todo list you talk to.", no_args_is_help=True)
 db_app = typer.Typer(help="Database administration.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+user_app = typer.Typer(help="User administration.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
 
 
 def _settings(db: str | None) -> Settings:
@@ -30,7 +32,17 @@ def serve(
     log_level: str = typer.Option("info", help="uvicorn log level."),
 ) -> None:
     """Serve the API and web UI (offline defaults: SQLite, built-in assistant)."""
-    settings = _settings(db)
+    from pydantic import ValidationError
+
+    from todochat.agent.provider import ModelConfigError, check_model_settings
+
+    try:
+        settings = _settings(db)
+        check_model_settings(settings)
+    except (ModelConfigError, ValidationError) as exc:
+        # One line for the operator, not a traceback.
+        typer.echo(f"todochat: {_one_line(exc)}", err=True)
+        raise typer.Exit(2) from None
     if workers > 1:
         # Worker processes rebuild settings from the environment; pass the choice down.
         os.environ["TODOCHAT_DATABASE_URL"] = settings.database_url
@@ -39,6 +51,18 @@ def serve(
     from todochat.app import create_app
 
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+
+
+def _one_line(exc: Exception) -> str:
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        problems = [
+            f"{'.'.join(str(p) for p in err['loc']) or 'setting'}: {err['msg']}"
+            for err in exc.errors()
+        ]
+        return "invalid setting: " + "; ".join(problems)
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 @db_app.command("upgrade")
@@ -61,6 +85,35 @@ def db_upgrade(
 
     asyncio.run(run())
     typer.echo(f"database at {revision}")
+
+
+@user_app.command("quota")
+def user_quota(
+    username: str = typer.Argument(..., help="The account to change."),
+    turns: int = typer.Argument(..., help="Chat turns per month; -1 returns to the default."),
+    db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
+) -> None:
+    """Set a user's monthly chat-turn quota."""
+    from todochat.db.engine import Database
+    from todochat.errors import TodochatError
+    from todochat.limits.admin import set_user_quota
+
+    settings = _settings(db)
+
+    async def run() -> None:
+        database = Database(settings.database_url)
+        try:
+            await set_user_quota(database, username, None if turns < 0 else turns)
+        finally:
+            await database.dispose()
+
+    try:
+        asyncio.run(run())
+    except TodochatError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(1) from exc
+    shown = "the default" if turns < 0 else str(turns)
+    typer.echo(f"{username}: monthly quota set to {shown}")
 
 
 def main() -> None:

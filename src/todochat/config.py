@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SQLITE_FILE = "todochat.db"
@@ -47,6 +47,15 @@ class Settings(BaseSettings):
     argon2_memory_kib: int = Field(default=65536, ge=8)
     default_timezone: str = "UTC"
     model: str = "local"
+    # Real language models (TODOCHAT_MODEL=openai:<model> or openai-compatible:<model>)
+    openai_base_url: str | None = None
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        # TODOCHAT_OPENAI_API_KEY wins; the usual OPENAI_API_KEY works too.
+        validation_alias=AliasChoices("TODOCHAT_OPENAI_API_KEY", "openai_api_key"),
+    )
+    openai_timeout_seconds: float = Field(default=60.0, gt=0)
+    openai_max_retries: int = Field(default=2, ge=0, le=10)
     redis_url: str | None = None
     # Chat runs
     history_items: int = Field(default=40, ge=2)
@@ -57,6 +66,8 @@ class Settings(BaseSettings):
     max_turns: int = Field(default=10, ge=1)
     # Limits
     rate_limit: str = "10/minute"
+    # Failed sign-ins allowed per username and per client address.
+    login_attempts: str = "5/minute"
     monthly_quota: int = Field(default=200, ge=0)
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
     cors_origins: list[str] = Field(default_factory=list)

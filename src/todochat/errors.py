@@ -74,6 +74,14 @@ class AuthenticationFailed(TodochatError):
     """Credentials or token are missing, wrong or expired."""
 
 
+class TooManyAttempts(AuthenticationFailed):
+    """Too many failed sign-ins for a username or from an address."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many failed sign-in attempts; try again in {retry_after} seconds")
+        self.retry_after = retry_after
+
+
 class Forbidden(TodochatError):
     """The caller is known but may not do this."""
 

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from todochat.agent.agent import build_agent
 from todochat.agent.provider import model_factory
+from todochat.auth.guard import LoginGuard
 from todochat.auth.secret import resolve_jwt_secret
 from todochat.auth.security import PasswordHasher, TokenCodec
 from todochat.chat.eventlog import EventLog, MemoryEventLog
@@ -18,6 +19,7 @@ from todochat.config import Settings
 from todochat.db.engine import Database
 from todochat.db.types import utcnow
 from todochat.limits import TurnLimits, build_limits
+from todochat.limits.rate import RateLimiter
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Runtime:
     runs: RunManager
     chat: ChatService
     limits: TurnLimits
+    login_guard: LoginGuard
     clock: Callable[[], datetime] = field(default=utcnow)
 
     @classmethod
@@ -61,6 +64,14 @@ class Runtime:
             memory=memory,
             runs=runs,
             limits=limits,
+            login_guard=LoginGuard(
+                RateLimiter.from_string(
+                    settings.login_attempts,
+                    clock=lambda: clock().timestamp(),
+                    redis_url=settings.redis_url,
+                    key_prefix="todochat:login:",
+                )
+            ),
             chat=ChatService(
                 db=db,
                 runs=runs,

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from agents import Model
 
 from todochat.agent.context import TurnContext
+from todochat.agent.llm import ModelConfigError, build_client, build_model, describe, parse_choice
 from todochat.config import Settings
+
+__all__ = ["ModelConfigError", "ModelFactory", "check_model_settings", "model_factory"]
+
+log = logging.getLogger("todochat.provider")
 
 ModelFactory = Callable[[TurnContext], Model]
 
 
-class ModelConfigError(ValueError):
-    """The model setting cannot work; the message is one line for the operator."""
+def check_model_settings(settings: Settings) -> None:
+    """Raise ModelConfigError (one line) when the model settings cannot work; no I/O."""
+    if settings.model.strip() == "local":
+        return
+    parse_choice(settings)
 
 
 def model_factory(settings: Settings) -> ModelFactory:
@@ -26,7 +35,12 @@ def model_factory(settings: Settings) -> ModelFactory:
             return OfflineModel(timezone=context.owner.tz, clock=context.clock)
 
         return local
-    raise ModelConfigError(
-        f"TODOCHAT_MODEL={choice!r} is not supported; use 'local', 'openai:<model>' or "
-        "'openai-compatible:<model>'"
-    )
+    llm = parse_choice(settings)
+    # One client (one connection pool, one retry policy) and one model for every run.
+    model = build_model(llm, build_client(llm, settings))
+    log.info("language model: %s", describe(llm))
+
+    def remote(context: TurnContext) -> Model:
+        return model
+
+    return remote

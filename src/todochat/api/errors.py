@@ -16,6 +16,7 @@ from todochat.errors import (
     LimitExceeded,
     NotFound,
     TodochatError,
+    TooManyAttempts,
     TurnFailed,
 )
 
@@ -35,6 +36,10 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse(_validation_body(exc.field, exc.reason), status_code=422)
     if isinstance(exc, Conflict):
         return JSONResponse({"detail": exc.message}, status_code=409)
+    if isinstance(exc, TooManyAttempts):
+        return JSONResponse(
+            {"detail": exc.message}, status_code=429, headers={"Retry-After": str(exc.retry_after)}
+        )
     if isinstance(exc, AuthenticationFailed):
         return JSONResponse(
             {"detail": exc.message}, status_code=401, headers={"WWW-Authenticate": "Bearer"}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
 from todochat.auth.schemas import MePatch, RegisterIn, TokenOut, UserOut
 from todochat.auth.service import AccountService
+from todochat.errors import AuthenticationFailed
 
 router = APIRouter(prefix="/api", tags=["accounts"])
 
@@ -28,10 +29,21 @@ async def register(body: RegisterIn, runtime: RuntimeDep, session: SessionDep) -
 
 @router.post("/auth/token", response_model=TokenOut)
 async def token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], runtime: RuntimeDep, session: SessionDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    request: Request,
+    runtime: RuntimeDep,
+    session: SessionDep,
 ) -> TokenOut:
     """Exchange username and password for a bearer token (OAuth2 password form)."""
-    user = await AccountService(session, runtime.hasher).authenticate(form.username, form.password)
+    address = request.client.host if request.client else "unknown"
+    await runtime.login_guard.check(form.username, address)
+    try:
+        user = await AccountService(session, runtime.hasher).authenticate(
+            form.username, form.password
+        )
+    except AuthenticationFailed:
+        await runtime.login_guard.failed(form.username, address)
+        raise
     return TokenOut(
         access_token=runtime.tokens.issue(user.id, now=runtime.clock()),
         expires_in=int(runtime.tokens.ttl.total_seconds()),

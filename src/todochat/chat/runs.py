@@ -224,6 +224,9 @@ class RunManager:
                 call_id = str(getattr(raw, "call_id", "") or "")
                 name = str(getattr(raw, "name", "") or "")
                 arguments = _parse_json(getattr(raw, "arguments", "") or "{}")
+                if not isinstance(arguments, dict):
+                    # The protocol promises an object; keep what the model sent, labelled.
+                    arguments = {"invalid_json": arguments}
                 progress.calls[call_id] = {"call_id": call_id, "name": name, "arguments": arguments}
                 progress.pending.add(call_id)
                 progress.items.append(item.to_input_item())
@@ -325,6 +328,11 @@ def _describe(exc: Exception) -> tuple[str, str]:
     with contextlib.suppress(ImportError):
         import openai
 
+        if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+            return (
+                "model_auth",
+                "The language model refused our credentials; check the API key setting.",
+            )
         if isinstance(exc, openai.APIError | openai.APIConnectionError):
             return "model_unavailable", "The language model is unavailable right now; try again."
     return "internal_error", "Something went wrong while answering; your message was kept."

@@ -155,11 +155,26 @@ class RateLimiter:
             unit=unit,
         )
 
-    async def hit(self, user_id: int) -> RateDecision:
-        """Count one turn start for the user if the window has room."""
+    async def hit(self, key: int | str) -> RateDecision:
+        """Count one event for ``key`` (a user id, or any name) if the window has room."""
+        return await self._hit(key, self.limit)
+
+    async def peek(self, key: int | str) -> RateDecision:
+        """Whether ``key`` has room now, without counting anything."""
+        decision = await self._hit(key, 0)
+        return RateDecision(
+            allowed=decision.remaining > 0,
+            retry_after=decision.retry_after,
+            limit=self.limit,
+            remaining=decision.remaining,
+        )
+
+    async def _hit(self, key: int | str, limit: int) -> RateDecision:
+        # A limit of 0 admits nothing and adds nothing: both logs then only report the count.
         now = self._clock()
-        allowed, count, oldest = await self._log.hit(str(user_id), now, self.limit, self.window)
-        retry_after = 0 if allowed else max(1, math.ceil(oldest + self.window - now))
+        allowed, count, oldest = await self._log.hit(str(key), now, limit, self.window)
+        full = not allowed and count >= self.limit
+        retry_after = max(1, math.ceil(oldest + self.window - now)) if full else 0
         return RateDecision(
             allowed=allowed,
             retry_after=retry_after,

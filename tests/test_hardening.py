@@ -1,0 +1,108 @@
+"""Hardening: body size, CORS, sign-in attempt limits, weak secrets, output sanitizing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import AppUnderTest, SignUp, make_settings
+from todochat.app import create_app
+from todochat.auth.secret import WeakSecretError, resolve_jwt_secret
+from todochat.chat.sanitize import sanitize
+from todochat.config import sqlite_url
+
+
+async def test_oversized_bodies_are_refused_with_413(
+    api: AppUnderTest, sign_up_user: SignUp
+) -> None:
+    user = await sign_up_user()
+    big = {"title": "x", "description": "y" * (300 * 1024)}
+    r = await api.client.post("/api/todos", headers=user.headers, json=big)
+    assert r.status_code == 413
+    assert r.json() == {"detail": "The request body is larger than the limit of 256 KiB."}
+
+    # Without a Content-Length (chunked), the body is counted as it arrives.
+    async def chunks():  # type: ignore[no-untyped-def]
+        for _ in range(300):
+            yield b"x" * 1024
+
+    r = await api.client.post(
+        "/api/todos",
+        headers={**user.headers, "Content-Type": "application/json"},
+        content=chunks(),
+    )
+    assert r.status_code == 413
+    assert "larger than the limit" in r.json()["detail"]
+    assert (await api.client.get("/api/todos", headers=user.headers)).json() == []
+
+
+async def test_cors_is_off_by_default_and_follows_the_allowlist(tmp_path: Path) -> None:
+    preflight = {"Origin": "https://app.example", "Access-Control-Request-Method": "POST"}
+    default = create_app(make_settings(sqlite_url(tmp_path / "a.db")))
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=default), base_url="http://t"
+    ) as c:
+        r = await c.options("/api/todos", headers=preflight)
+        assert "access-control-allow-origin" not in r.headers
+    allowed = create_app(
+        make_settings(sqlite_url(tmp_path / "b.db"), cors_origins=["https://app.example"])
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=allowed), base_url="http://t"
+    ) as c:
+        r = await c.options("/api/todos", headers=preflight)
+        assert r.headers["access-control-allow-origin"] == "https://app.example"
+        r = await c.options("/api/todos", headers={**preflight, "Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in r.headers
+
+
+async def test_failed_sign_ins_are_limited_per_username_and_address(
+    api: AppUnderTest, sign_up_user: SignUp
+) -> None:
+    user = await sign_up_user()
+    bad = {"username": user.username, "password": "wrong password"}
+    for _ in range(5):
+        assert (await api.client.post("/api/auth/token", data=bad)).status_code == 401
+    good = {"username": user.username, "password": user.password}
+    r = await api.client.post("/api/auth/token", data=good)
+    assert r.status_code == 429
+    assert 1 <= int(r.headers["retry-after"]) <= 60
+    assert "too many failed sign-in attempts" in r.json()["detail"]
+    # The same address is blocked for other usernames too, until the window passes.
+    other = await api.client.post("/api/auth/token", data={"username": "someone", "password": "x"})
+    assert other.status_code == 429
+    api.clock.now += timedelta(seconds=61)
+    assert (await api.client.post("/api/auth/token", data=good)).status_code == 200
+
+
+def test_weak_secrets_are_refused_outside_development(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "s.db")
+    for weak in ("secret", "changeme", "short"):
+        with pytest.raises(WeakSecretError):
+            resolve_jwt_secret(make_settings(url, jwt_secret=weak, environment="production"))
+    dev = make_settings(url, jwt_secret="secret", environment="development")
+    assert resolve_jwt_secret(dev) == "secret"
+
+
+def test_tool_output_sanitizing() -> None:
+    out = sanitize(
+        {
+            "title": "ok",
+            "Password": "hunter2",
+            "nested": [{"api_key": "sk-1", "refresh_TOKEN": "t", "client_secret": "s", "n": 1}],
+            "long": "z" * 6000,
+        }
+    )
+    assert out["title"] == "ok" and out["Password"] == "[REDACTED]"
+    assert out["nested"] == [
+        {
+            "api_key": "[REDACTED]",
+            "refresh_TOKEN": "[REDACTED]",
+            "client_secret": "[REDACTED]",
+            "n": 1,
+        }
+    ]
+    assert out["long"] == "z" * 5000 + "... [truncated]"
