@@ -146,7 +146,7 @@ class TodoQuery(BaseModel):
     due: DueFilter | None = None
     q: str | None = Field(default=None, max_length=200)
     limit: int = Field(default=100, ge=1, le=500)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=2**31 - 1)
 
 
 class TodoOut(BaseModel):

@@ -27,6 +27,7 @@ from todochat.todos.schemas import (
 )
 
 UPCOMING_DAYS = 7
+MAX_ID = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,9 @@ class TodoService:
         todo.completed_at = None
 
     async def _load(self, todo_id: int) -> Todo:
+        if not 1 <= todo_id <= MAX_ID:
+            # Ids are 32-bit on PostgreSQL; a number outside cannot name a todo.
+            raise TodoNotFound(todo_id)
         todo = await self._session.scalar(
             select(Todo).where(Todo.id == todo_id, Todo.owner_id == self.owner.id)
         )
