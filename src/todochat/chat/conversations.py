@@ -103,11 +103,14 @@ class ConversationService:
         )
         return [message_view(m) for m in rows]
 
-    async def begin_turn(self, key: str, run_id: str, text: str, stale_after: float) -> int:
+    async def begin_turn(
+        self, key: str, run_id: str, text: str, stale_after: float
+    ) -> tuple[int, bool]:
         """Record the user's message and the run (creating the conversation if new), in one
         transaction, before the model is asked anything, so no turn is lost. Returns the
-        conversation's internal id."""
+        conversation's internal id and whether this turn created it."""
         conversation = await self._find(key)
+        created = conversation is None
         if conversation is None:
             conversation = self._new(key, title_from(text))
             await self._session.flush()
@@ -147,7 +150,7 @@ class ConversationService:
         )
         conversation.updated_at = now
         await self._session.commit()
-        return conversation.id
+        return conversation.id, created
 
     async def active_run(self, conversation: Conversation) -> str | None:
         """The run still answering in this conversation, if any."""

@@ -56,6 +56,8 @@ class TurnSpec:
     text: str
     context: TurnContext
     conversation_id: int
+    # A conversation this turn created has no memory yet: nothing to read.
+    new_conversation: bool = False
 
 
 @dataclass
@@ -188,7 +190,7 @@ class RunManager:
     async def _drive(
         self, spec: TurnSpec, user_item: TResponseInputItem, progress: _Progress
     ) -> None:
-        history = await self._memory.recent(spec.conversation_id)
+        history = [] if spec.new_conversation else await self._memory.recent(spec.conversation_id)
         model = self.model_factory(spec.context)
         result = Runner.run_streamed(
             self._agent,

@@ -83,7 +83,9 @@ class ChatService:
         # message, and no turn is lost whatever happens to the run.
         async with self._db.session() as session:
             conversations = ConversationService(session, user.id, self._clock)
-            conversation_id = await conversations.begin_turn(key, run_id, text, self._run_timeout)
+            conversation_id, created = await conversations.begin_turn(
+                key, run_id, text, self._run_timeout
+            )
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
         await self._runs.start(
             TurnSpec(
@@ -92,6 +94,7 @@ class ChatService:
                 text=text,
                 context=context,
                 conversation_id=conversation_id,
+                new_conversation=created,
             )
         )
         return StartedTurn(run_id=run_id, conversation_key=key)
