@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     jwt_secret_file: Path | None = None
     jwt_algorithm: str = "HS256"
     access_token_minutes: int = Field(default=24 * 60, ge=1)
+    # How long a request may reuse the signed-in user read by an earlier one (0 turns it off).
+    user_cache_seconds: float = Field(default=5.0, ge=0)
     # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65536, ge=8)

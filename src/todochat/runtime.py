@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from todochat.agent.agent import build_agent
 from todochat.agent.provider import model_factory
+from todochat.auth.cache import UserCache
 from todochat.auth.guard import LoginGuard
 from todochat.auth.secret import resolve_jwt_secret
 from todochat.auth.security import PasswordHasher, TokenCodec
@@ -30,6 +31,7 @@ class Runtime:
     db: Database
     hasher: PasswordHasher
     tokens: TokenCodec
+    users: UserCache
     events: EventLog
     memory: ConversationMemory
     runs: RunManager
@@ -80,6 +82,7 @@ class Runtime:
                 limits=limits,
             ),
             clock=clock,
+            users=UserCache(ttl=settings.user_cache_seconds),
             hasher=PasswordHasher(
                 time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
             ),

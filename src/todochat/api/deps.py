@@ -46,12 +46,16 @@ async def get_current_user(
     if not token:
         raise AuthenticationFailed("not authenticated")
     user_id = runtime.tokens.verify(token)
+    cached = runtime.users.get(user_id)
+    if cached is not None:
+        return cached
     user = await session.get(User, user_id)
     if user is None:
         raise AuthenticationFailed("invalid token")
     # End the read transaction now: on SQLite the pool is one connection, and a route that
     # starts a turn opens sessions of its own while this one would still hold it.
     await session.commit()
+    runtime.users.put(user)
     return user
 
 

@@ -10,6 +10,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
 from todochat.auth.schemas import MePatch, RegisterIn, TokenOut, UserOut
 from todochat.auth.service import AccountService
+from todochat.db.models import User
 from todochat.errors import AuthenticationFailed
 
 router = APIRouter(prefix="/api", tags=["accounts"])
@@ -61,4 +62,10 @@ async def update_me(
     body: MePatch, user: CurrentUser, runtime: RuntimeDep, session: SessionDep
 ) -> UserOut:
     """Change the signed-in account's timezone."""
-    return _out(await AccountService(session, runtime.hasher).set_timezone(user, body.timezone))
+    # The current user may come from the cache, detached: change a freshly loaded row.
+    fresh = await session.get(User, user.id)
+    if fresh is None:
+        raise AuthenticationFailed("invalid token")
+    updated = await AccountService(session, runtime.hasher).set_timezone(fresh, body.timezone)
+    runtime.users.drop(user.id)
+    return _out(updated)

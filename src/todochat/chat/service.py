@@ -66,35 +66,33 @@ class ChatService:
         run_id = new_run_id()
         key = conversation_key or uuid.uuid4().hex
         if self._limits is not None:
-            await self._limits.admit(user.id)
-        try:
-            return await self._start(user, run_id, key, text, tz_name)
-        except BaseException:
-            # The turn never started: give its unit of quota back.
-            if self._limits is not None:
-                await self._limits.quota.refund(user.id)
-            raise
-
-    async def _start(
-        self, user: User, run_id: str, key: str, text: str, tz_name: str
-    ) -> StartedTurn:
-        # Recorded before the first event goes out (one transaction, creating the conversation
-        # if new): a client that sees `start` can load a history that already holds its
-        # message, and no turn is lost whatever happens to the run.
+            await self._limits.admit_rate(user.id)
+        # Recorded before the first event goes out, in one transaction with the quota unit
+        # (creating the conversation if new): a client that sees `start` can load a history
+        # that already holds its message, no turn is lost whatever happens to the run, and a
+        # refused or failed recording takes no quota.
         async with self._db.session() as session:
+            if self._limits is not None:
+                await self._limits.quota.consume_in(session, user.id)
             conversations = ConversationService(session, user.id, self._clock)
             conversation_id, created = await conversations.begin_turn(
                 key, run_id, text, self._run_timeout
             )
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
-        await self._runs.start(
-            TurnSpec(
-                run_id=run_id,
-                conversation_key=key,
-                text=text,
-                context=context,
-                conversation_id=conversation_id,
-                new_conversation=created,
+        try:
+            await self._runs.start(
+                TurnSpec(
+                    run_id=run_id,
+                    conversation_key=key,
+                    text=text,
+                    context=context,
+                    conversation_id=conversation_id,
+                    new_conversation=created,
+                )
             )
-        )
+        except BaseException:
+            # The turn was recorded but never started: give its unit of quota back.
+            if self._limits is not None:
+                await self._limits.quota.refund(user.id)
+            raise
         return StartedTurn(run_id=run_id, conversation_key=key)

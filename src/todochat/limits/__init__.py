@@ -34,6 +34,11 @@ class TurnLimits:
 
     async def admit(self, user_id: int) -> None:
         """Count a turn for the user, or raise ``LimitExceeded``."""
+        await self.admit_rate(user_id)
+        await self.quota.consume(user_id)
+
+    async def admit_rate(self, user_id: int) -> None:
+        """Count a turn start in the rate window, or raise ``LimitExceeded``."""
         decision = await self.rate.hit(user_id)
         if not decision.allowed:
             usage = await self.quota.usage(user_id)
@@ -51,7 +56,6 @@ class TurnLimits:
                     extra={"kind": "rate", "limit": decision.limit},
                 )
             )
-        await self.quota.consume(user_id)
 
     async def close(self) -> None:
         """Release the rate limiter's connections."""

@@ -100,41 +100,45 @@ class QuotaService:
 
     async def consume(self, user_id: int) -> QuotaDecision:
         """Take one turn of this month's quota, or raise ``LimitExceeded``."""
+        async with self._db.session() as session:
+            decision = await self.consume_in(session, user_id)
+            await session.commit()
+            return decision
+
+    async def consume_in(self, session: AsyncSession, user_id: int) -> QuotaDecision:
+        """``consume`` inside the caller's transaction: the unit is taken only if it commits."""
         now = self._clock()
         period = period_of(now)
         reset = next_reset(now)
-        async with self._db.session() as session:
-            limit = await self._limit(session, user_id)
-            turns: int | None = None
-            if limit > 0:
-                stmt = self._insert().values(
-                    user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
+        limit = await self._limit(session, user_id)
+        turns: int | None = None
+        if limit > 0:
+            stmt = self._insert().values(
+                user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[UsageCounter.user_id, UsageCounter.period],
+                set_={"turns": UsageCounter.turns + 1},
+                where=UsageCounter.turns < limit,
+            ).returning(UsageCounter.turns)
+            turns = (await session.execute(stmt)).scalar_one_or_none()
+        if turns is None:
+            counter = await self._counter(session, user_id, period)
+            used = counter.turns if counter is not None else 0
+            raise LimitExceeded(
+                LimitInfo(
+                    message=(
+                        f"You've used all {limit} chat turns for this month; "
+                        f"the quota resets on {reset:%b} {reset.day}, {reset.year}."
+                    ),
+                    current_usage=used,
+                    monthly_limit=limit,
+                    remaining_quota=0,
+                    reset_date=iso_z(reset),
+                    retry_after=max(1, math.ceil((reset - _utc(now)).total_seconds())),
+                    extra={"kind": "quota"},
                 )
-                stmt = stmt.on_conflict_do_update(
-                    index_elements=[UsageCounter.user_id, UsageCounter.period],
-                    set_={"turns": UsageCounter.turns + 1},
-                    where=UsageCounter.turns < limit,
-                ).returning(UsageCounter.turns)
-                turns = (await session.execute(stmt)).scalar_one_or_none()
-                await session.commit()
-            if turns is None:
-                counter = await self._counter(session, user_id, period)
-                used = counter.turns if counter is not None else 0
-                await session.commit()
-                raise LimitExceeded(
-                    LimitInfo(
-                        message=(
-                            f"You've used all {limit} chat turns for this month; "
-                            f"the quota resets on {reset:%b} {reset.day}, {reset.year}."
-                        ),
-                        current_usage=used,
-                        monthly_limit=limit,
-                        remaining_quota=0,
-                        reset_date=iso_z(reset),
-                        retry_after=max(1, math.ceil((reset - _utc(now)).total_seconds())),
-                        extra={"kind": "quota"},
-                    )
-                )
+            )
         return QuotaDecision(
             current_usage=turns,
             monthly_limit=limit,
