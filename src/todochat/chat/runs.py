@@ -145,11 +145,6 @@ class RunManager:
         task.cancel()
         return True
 
-    def is_running(self, run_id: str) -> bool:
-        """Whether the run is in progress in this process."""
-        task = self._tasks.get(run_id)
-        return task is not None and not task.done()
-
     async def shutdown(self, grace: float = 10.0) -> None:
         """Let running turns finish for ``grace`` seconds, then stop the rest as cancelled."""
         tasks = list(self._tasks.values())

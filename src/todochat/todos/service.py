@@ -167,13 +167,6 @@ class TodoService:
         rows = await self._session.scalars(stmt)
         return [render(todo, tz) for todo in rows]
 
-    async def get_many(self, ids: Sequence[int]) -> list[TodoOut]:
-        """The owner's todos among ``ids`` (others are silently absent)."""
-        rows = await self._session.scalars(
-            select(Todo).where(Todo.owner_id == self.owner.id, Todo.id.in_(list(ids)))
-        )
-        return [render(todo, self.owner.tz) for todo in rows]
-
     async def tags(self) -> list[TagOut]:
         """The owner's tags with their open-todo counts."""
         open_count = func.count(Todo.id).filter(Todo.completed.is_(False))
