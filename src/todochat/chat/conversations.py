@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import ChatMessage, Conversation, Run
@@ -84,15 +84,13 @@ class ConversationService:
         self._session.add(conversation)
         return conversation
 
-    async def delete(self, key: str) -> None:
-        """Delete a conversation with its messages and runs."""
-        conversation = await self.get(key)
+    async def delete(self, conversation: Conversation) -> None:
+        """Delete a conversation with its messages and runs (the caller commits)."""
         await self._session.execute(
             delete(ChatMessage).where(ChatMessage.conversation_id == conversation.id)
         )
         await self._session.execute(delete(Run).where(Run.conversation_id == conversation.id))
         await self._session.delete(conversation)
-        await self._session.commit()
 
     async def messages(self, conversation: Conversation) -> list[dict[str, Any]]:
         """User-visible history: user and assistant messages, each reply with its tool calls."""
@@ -104,53 +102,87 @@ class ConversationService:
         return [message_view(m) for m in rows]
 
     async def begin_turn(
-        self, key: str, run_id: str, text: str, stale_after: float
-    ) -> tuple[int, bool]:
-        """Record the user's message and the run (creating the conversation if new), in one
-        transaction, before the model is asked anything, so no turn is lost. Returns the
-        conversation's internal id and whether this turn created it."""
-        conversation = await self._find(key)
-        created = conversation is None
-        if conversation is None:
-            conversation = self._new(key, title_from(text))
-            await self._session.flush()
-        else:
-            busy = await self._session.scalar(
-                select(func.count(Run.id)).where(
-                    Run.conversation_id == conversation.id,
+        self, key: str | None, run_id: str, text: str, stale_after: float
+    ) -> tuple[int, str, bool]:
+        """Record the user's message and the run (creating the conversation if new), in the
+        caller's transaction, before the model is asked anything, so no turn is lost.
+
+        Returns the conversation's internal id, its key and whether this turn created it.
+        Plain INSERT/UPDATE statements: this runs before a turn's first event, and the ORM's
+        unit of work would add a flush and an extra UPDATE to it.
+        """
+        now = self._clock()
+        row = None
+        if key is not None:
+            # A key the client chose may exist; a generated one cannot, so it is not looked up.
+            busy = (
+                select(func.count(Run.id))
+                .where(
+                    Run.conversation_id == Conversation.id,
                     Run.status == "running",
-                    Run.created_at > self._clock() - timedelta(seconds=stale_after),
+                    Run.created_at > now - timedelta(seconds=stale_after),
                 )
+                .scalar_subquery()
             )
-            if busy:
+            row = (
+                await self._session.execute(
+                    select(Conversation.id, Conversation.title, busy).where(
+                        Conversation.owner_id == self.owner_id, Conversation.key == key
+                    )
+                )
+            ).first()
+        if row is None:
+            key = key or uuid.uuid4().hex
+            conversation_id = await self._session.scalar(
+                insert(Conversation)
+                .values(
+                    owner_id=self.owner_id,
+                    key=key,
+                    title=title_from(text),
+                    created_at=now,
+                    updated_at=now,
+                )
+                .returning(Conversation.id)
+            )
+            assert conversation_id is not None
+            created = True
+        else:
+            assert key is not None
+            conversation_id, title, running = row
+            if running:
                 raise Conflict(
                     "conversation_id", "a reply is still being written in this conversation"
                 )
-            if not conversation.title:
-                conversation.title = title_from(text)
-        now = self._clock()
-        self._session.add(
-            Run(
+            changes: dict[str, Any] = {"updated_at": now}
+            if not title:
+                changes["title"] = title_from(text)
+            await self._session.execute(
+                update(Conversation).where(Conversation.id == conversation_id).values(**changes)
+            )
+            created = False
+        await self._session.execute(
+            insert(Run).values(
                 id=run_id,
                 owner_id=self.owner_id,
-                conversation_id=conversation.id,
+                conversation_id=conversation_id,
                 status="running",
+                input_tokens=0,
+                output_tokens=0,
                 created_at=now,
             )
         )
-        self._session.add(
-            ChatMessage(
-                conversation_id=conversation.id,
+        await self._session.execute(
+            insert(ChatMessage).values(
+                conversation_id=conversation_id,
                 run_id=run_id,
                 role="user",
                 content=text,
                 status="complete",
+                tool_calls=[],
                 created_at=now,
             )
         )
-        conversation.updated_at = now
-        await self._session.commit()
-        return conversation.id, created
+        return conversation_id, key, created
 
     async def active_run(self, conversation: Conversation) -> str | None:
         """The run still answering in this conversation, if any."""
@@ -198,11 +230,12 @@ async def finish_turn(
     output_tokens: int,
     now: datetime,
 ) -> list[dict[str, Any]]:
-    """Store the assistant's reply and the run's outcome; returns the conversation's history."""
+    """Store the assistant's reply and the run's outcome in the caller's transaction; returns
+    the conversation's history as it will be once that transaction commits."""
     message_status = {"completed": "complete", "cancelled": "stopped"}.get(status, "failed")
     if reply or tool_calls or message_status != "complete":
-        session.add(
-            ChatMessage(
+        await session.execute(
+            insert(ChatMessage).values(
                 conversation_id=conversation_id,
                 run_id=run_id,
                 role="assistant",
@@ -227,7 +260,6 @@ async def finish_turn(
     await session.execute(
         update(Conversation).where(Conversation.id == conversation_id).values(updated_at=now)
     )
-    await session.commit()
     rows = await session.scalars(
         select(ChatMessage)
         .where(ChatMessage.conversation_id == conversation_id)

@@ -1,14 +1,59 @@
-"""Conversation memory for the model: openai-agents' SQLAlchemySession on the app's database."""
+"""Conversation memory for the model, stored as openai-agents' ``SQLAlchemySession`` stores it.
+
+The tables (``agent_sessions``, ``agent_messages``), their columns, the JSON of each item and the
+read order are the SDK session's, so ``SQLAlchemySession(str(conversation_id), engine=...)`` opens
+any conversation's memory (a test holds us to that). The statements are our own for two reasons:
+
+- a turn's items are written in the transaction that stores its reply and its run's outcome, so
+  memory and history cannot disagree after a crash (the SDK session writes in a transaction of
+  its own, with a savepoint);
+- the SDK session builds its Table objects per instance, so every conversation paid for new
+  Table objects and freshly compiled statements (measured at about a fifth of a turn's CPU).
+  One set of tables here means SQLAlchemy compiles each statement once per process.
+"""
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import json
 from typing import Any
 
 from agents import TResponseInputItem
-from agents.extensions.memory import SQLAlchemySession
+from sqlalchemy import (
+    TIMESTAMP,
+    Column,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    delete,
+    select,
+)
+from sqlalchemy import text as sql_text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
+
+# Mirrors SQLAlchemySession's tables (created by our migration 0001); kept out of the models'
+# metadata because the SDK, not our ORM, defines them.
+_metadata = MetaData()
+agent_sessions = Table(
+    "agent_sessions",
+    _metadata,
+    Column("session_id", String, primary_key=True),
+    Column("created_at", TIMESTAMP, server_default=sql_text("CURRENT_TIMESTAMP")),
+    Column("updated_at", TIMESTAMP, server_default=sql_text("CURRENT_TIMESTAMP")),
+)
+agent_messages = Table(
+    "agent_messages",
+    _metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String, ForeignKey("agent_sessions.session_id", ondelete="CASCADE")),
+    Column("message_data", Text, nullable=False),
+    Column("created_at", TIMESTAMP, server_default=sql_text("CURRENT_TIMESTAMP")),
+)
 
 
 def _is_user_message(item: Any) -> bool:
@@ -19,42 +64,63 @@ def _is_user_message(item: Any) -> bool:
     )
 
 
-class ConversationMemory:
-    """Reads the recent items of a conversation and appends a finished turn's items."""
+def _serialize(item: TResponseInputItem) -> str:
+    # Byte for byte what SQLAlchemySession writes (its default ensure_ascii=True).
+    return json.dumps(item, ensure_ascii=True, separators=(",", ":"))
 
-    def __init__(self, db: Database, limit: int, cache_size: int = 1024) -> None:
+
+class ConversationMemory:
+    """Reads the recent items of a conversation; stores a finished turn's items."""
+
+    def __init__(self, db: Database, limit: int) -> None:
         self._db = db
         self._limit = limit
-        self._cache_size = cache_size
-        self._sessions: OrderedDict[int, SQLAlchemySession] = OrderedDict()
-
-    def _session(self, conversation_id: int) -> SQLAlchemySession:
-        # Building a session object builds its SQLAlchemy Table objects (measured at ~5 % of a
-        # turn's CPU), so recent ones are kept; they hold no connection. Tables are created by
-        # our migrations, so the schema has one owner.
-        session = self._sessions.get(conversation_id)
-        if session is None:
-            session = SQLAlchemySession(
-                str(conversation_id), engine=self._db.engine, create_tables=False
-            )
-            self._sessions[conversation_id] = session
-            if len(self._sessions) > self._cache_size:
-                self._sessions.popitem(last=False)
-        else:
-            self._sessions.move_to_end(conversation_id)
-        return session
 
     async def recent(self, conversation_id: int) -> list[TResponseInputItem]:
         """The last ``limit`` items, starting at a user message so no tool output is orphaned."""
-        items = await self._session(conversation_id).get_items(limit=self._limit)
+        async with self._db.session() as session:
+            rows = list(
+                await session.scalars(
+                    select(agent_messages.c.message_data)
+                    .where(agent_messages.c.session_id == str(conversation_id))
+                    .order_by(agent_messages.c.created_at.desc(), agent_messages.c.id.desc())
+                    .limit(self._limit)
+                )
+            )
+            await session.commit()
+        items: list[TResponseInputItem] = []
+        for raw in reversed(rows):
+            try:
+                items.append(json.loads(raw))
+            except ValueError:
+                continue  # as the SDK does: an unreadable item is skipped, not fatal
         start = next((i for i, item in enumerate(items) if _is_user_message(item)), len(items))
         return items[start:]
 
-    async def append(self, conversation_id: int, items: list[TResponseInputItem]) -> None:
-        """Store a turn's items."""
-        await self._session(conversation_id).add_items(items)
+    async def store_in(
+        self, session: AsyncSession, conversation_id: int, items: list[TResponseInputItem]
+    ) -> None:
+        """Add a turn's items inside the caller's transaction."""
+        if not items:
+            return
+        session_id = str(conversation_id)
+        insert = postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert
+        # One statement creates the session row or touches its updated_at, as the SDK does.
+        await session.execute(
+            insert(agent_sessions)
+            .values(session_id=session_id)
+            .on_conflict_do_update(
+                index_elements=[agent_sessions.c.session_id],
+                set_={"updated_at": sql_text("CURRENT_TIMESTAMP")},
+            )
+        )
+        await session.execute(
+            agent_messages.insert(),
+            [{"session_id": session_id, "message_data": _serialize(item)} for item in items],
+        )
 
-    async def clear(self, conversation_id: int) -> None:
-        """Forget a conversation."""
-        await self._session(conversation_id).clear_session()
-        self._sessions.pop(conversation_id, None)
+    async def clear_in(self, session: AsyncSession, conversation_id: int) -> None:
+        """Forget a conversation inside the caller's transaction."""
+        sid = str(conversation_id)
+        await session.execute(delete(agent_messages).where(agent_messages.c.session_id == sid))
+        await session.execute(delete(agent_sessions).where(agent_sessions.c.session_id == sid))

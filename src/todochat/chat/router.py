@@ -285,7 +285,7 @@ async def delete_conversation(
     """Delete a conversation and what the assistant remembered of it."""
     conversations = ConversationService(session, user.id)
     conversation = await conversations.get(conversation_id)
-    internal_id = conversation.id
-    await conversations.delete(conversation_id)
-    await runtime.memory.clear(internal_id)
+    await runtime.memory.clear_in(session, conversation.id)
+    await conversations.delete(conversation)
+    await session.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -269,10 +269,17 @@ class RunManager:
         await spec.context.settle()
         history: list[dict[str, Any]] = []
         try:
-            await self._memory.append(
-                spec.conversation_id, progress.memory_items(user_item, status != "completed")
-            )
+            # One transaction: the model's memory of the turn, the reply, the run's outcome and
+            # its token usage are stored together or not at all.
             async with self._db.session() as session:
+                await self._memory.store_in(
+                    session,
+                    spec.conversation_id,
+                    progress.memory_items(user_item, status != "completed"),
+                )
+                tokens = progress.input_tokens, progress.output_tokens
+                if self.quota is not None and any(tokens):
+                    await self.quota.add_tokens_in(session, spec.context.owner.id, *tokens)
                 history = await finish_turn(
                     session,
                     run_id=spec.run_id,
@@ -285,10 +292,7 @@ class RunManager:
                     output_tokens=progress.output_tokens,
                     now=spec.context.clock(),
                 )
-            if self.quota is not None and (progress.input_tokens or progress.output_tokens):
-                await self.quota.add_tokens(
-                    spec.context.owner.id, progress.input_tokens, progress.output_tokens
-                )
+                await session.commit()
         except Exception:
             log.exception("storing run %s failed", spec.run_id)
             if status == "completed":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -64,7 +63,6 @@ class ChatService:
         if conversation_key is not None and not KEY_PATTERN.match(conversation_key):
             raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
         run_id = new_run_id()
-        key = conversation_key or uuid.uuid4().hex
         if self._limits is not None:
             await self._limits.admit_rate(user.id)
         # Recorded before the first event goes out, in one transaction with the quota unit
@@ -75,9 +73,10 @@ class ChatService:
             if self._limits is not None:
                 await self._limits.quota.consume_in(session, user.id)
             conversations = ConversationService(session, user.id, self._clock)
-            conversation_id, created = await conversations.begin_turn(
-                key, run_id, text, self._run_timeout
+            conversation_id, key, created = await conversations.begin_turn(
+                conversation_key, run_id, text, self._run_timeout
             )
+            await session.commit()
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
         try:
             await self._runs.start(

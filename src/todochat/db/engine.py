@@ -6,13 +6,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+from todochat.db.sqlite_inline import inline_creator
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -38,9 +40,12 @@ class Database:
             # One connection, handed out in turn by the pool's queue: SQLite allows a single
             # writer, and its own busy-wait backs off in coarse sleeps (p99 of seconds under
             # 20 concurrent writers), while queueing in-process is fair and costs nothing.
-            kwargs.update(
-                connect_args={"timeout": 30}, pool_size=1, max_overflow=0, pool_timeout=60
-            )
+            kwargs.update(pool_size=1, max_overflow=0, pool_timeout=60)
+            database = make_url(url).database
+            if database and database != ":memory:":
+                kwargs["async_creator"] = inline_creator(database, timeout=30)
+            else:
+                kwargs["connect_args"] = {"timeout": 30}
         else:
             kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)

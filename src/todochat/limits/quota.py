@@ -163,24 +163,30 @@ class QuotaService:
 
     async def add_tokens(self, user_id: int, input_tokens: int, output_tokens: int) -> None:
         """Add a run's token usage to this month's counter."""
-        period = period_of(self._clock())
+        async with self._db.session() as session:
+            await self.add_tokens_in(session, user_id, input_tokens, output_tokens)
+            await session.commit()
+
+    async def add_tokens_in(
+        self, session: AsyncSession, user_id: int, input_tokens: int, output_tokens: int
+    ) -> None:
+        """``add_tokens`` inside the caller's transaction."""
         stmt = self._insert().values(
             user_id=user_id,
-            period=period,
+            period=period_of(self._clock()),
             turns=0,
             input_tokens=input_tokens,
             output_tokens=output_tokens,
         )
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[UsageCounter.user_id, UsageCounter.period],
-            set_={
-                "input_tokens": UsageCounter.input_tokens + input_tokens,
-                "output_tokens": UsageCounter.output_tokens + output_tokens,
-            },
+        await session.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[UsageCounter.user_id, UsageCounter.period],
+                set_={
+                    "input_tokens": UsageCounter.input_tokens + input_tokens,
+                    "output_tokens": UsageCounter.output_tokens + output_tokens,
+                },
+            )
         )
-        async with self._db.session() as session:
-            await session.execute(stmt)
-            await session.commit()
 
     async def usage(self, user_id: int) -> Usage:
         """This month's figures for the user."""
