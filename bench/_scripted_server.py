@@ -9,6 +9,7 @@ from _scripted import bench_model_factory
 
 from todochat.app import create_app
 from todochat.config import Settings, normalise_db
+from todochat.heap import tune_for_serving
 from todochat.runtime import Runtime
 
 
@@ -20,6 +21,7 @@ def main() -> None:
     runtime = Runtime.build(settings)
     runtime.runs.model_factory = bench_model_factory
     app = create_app(settings, runtime=runtime)
+    tune_for_serving()  # as `todochat serve` does
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
 
 

@@ -49,8 +49,11 @@ def serve(
         uvicorn.run("todochat.asgi:app", host=host, port=port, workers=workers, log_level=log_level)
         return
     from todochat.app import create_app
+    from todochat.heap import tune_for_serving
 
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    app = create_app(settings)
+    tune_for_serving()
+    uvicorn.run(app, host=host, port=port, log_level=log_level)
 
 
 def _one_line(exc: Exception) -> str:

@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     event_log_max_runs: int = Field(default=10_000, ge=1)
     run_timeout_seconds: float = Field(default=120.0, gt=0)
     max_turns: int = Field(default=10, ge=1)
+    # Turns answered at once per process; more wait their turn (after their first event).
+    # Unset: 16 for the built-in assistant, which works on this process's CPU, and 256 for a
+    # language model, whose turns mostly wait on the network.
+    max_active_runs: int | None = Field(default=None, ge=1)
     # Limits
     rate_limit: str = "10/minute"
     # Failed sign-ins allowed per username and per client address.
@@ -101,6 +105,12 @@ class Settings(BaseSettings):
         if not raw or raw == ":memory:":
             return None
         return Path(raw)
+
+    def active_runs_limit(self) -> int:
+        """``max_active_runs``, or its default for the configured model."""
+        if self.max_active_runs is not None:
+            return self.max_active_runs
+        return 16 if self.model == "local" else 256
 
     def secret_file_path(self) -> Path:
         """Where a generated JWT secret is kept: next to the SQLite file, else the working dir."""

@@ -56,6 +56,7 @@ class Runtime:
             memory=memory,
             max_turns=settings.max_turns,
             timeout=settings.run_timeout_seconds,
+            max_active=settings.active_runs_limit(),
         )
         limits = build_limits(settings, db, clock)
         runs.quota = limits.quota

@@ -19,7 +19,9 @@ from todochat.todos.service import Owner, TodoService
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 
-def get_runtime(request: Request) -> Runtime:
+# Dependencies are all `async def`: FastAPI runs a plain `def` dependency in a worker thread,
+# a thread handoff and a trip round the event loop on every request.
+async def get_runtime(request: Request) -> Runtime:
     """The app's runtime."""
     runtime: Runtime = request.app.state.runtime
     return runtime
@@ -62,7 +64,9 @@ async def get_current_user(
 CurrentUser = Annotated[User, Depends(get_current_user)]
 
 
-def get_todo_service(runtime: RuntimeDep, session: SessionDep, user: CurrentUser) -> TodoService:
+async def get_todo_service(
+    runtime: RuntimeDep, session: SessionDep, user: CurrentUser
+) -> TodoService:
     """The current user's todos."""
     return TodoService(session, Owner(user.id, user.timezone), clock=runtime.clock)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 EventName = Literal[
     "session_initialized",
@@ -23,9 +22,13 @@ EventName = Literal[
 TERMINAL: frozenset[str] = frozenset({"history", "error", "rate_limit_exceeded", "cancelled"})
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One canonical event of a run; ``seq`` counts from 1 within the run."""
+class Event(NamedTuple):
+    """One canonical event of a run; ``seq`` counts from 1 within the run.
+
+    A tuple, not a class instance, because the log holds tens of thousands of these: the
+    garbage collector stops tracking a tuple of plain values (and a dict of plain values,
+    like a text delta's), so the retained events add nothing to its full passes.
+    """
 
     run_id: str
     seq: int

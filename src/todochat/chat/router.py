@@ -9,6 +9,7 @@ from fastapi import APIRouter, Header, Query, Response, status
 from fastapi.responses import StreamingResponse
 
 from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
+from todochat.api.sse import EventStreamResponse
 from todochat.chat.conversations import ConversationService
 from todochat.chat.encoders import (
     PING,
@@ -34,12 +35,6 @@ from todochat.db.models import Conversation, User
 from todochat.errors import Forbidden, LimitExceeded, TurnFailed
 
 router = APIRouter(prefix="/api", tags=["chat"])
-
-SSE_HEADERS = {
-    "Cache-Control": "no-cache",
-    "X-Accel-Buffering": "no",
-    "Content-Type": "text/event-stream",
-}
 
 
 def _check_path_user(user_id: int, user: User) -> None:
@@ -69,8 +64,7 @@ async def _once(data: bytes) -> AsyncIterator[bytes]:
 
 
 def _sse(body: AsyncIterator[bytes]) -> StreamingResponse:
-    # Content-Type is passed as a header so Starlette does not append "; charset=utf-8".
-    return StreamingResponse(body, headers=SSE_HEADERS)
+    return EventStreamResponse(body)
 
 
 async def _collect(log: EventLog, run_id: str) -> list[Event]:

@@ -111,6 +111,7 @@ class RunManager:
         memory: ConversationMemory,
         max_turns: int,
         timeout: float,
+        max_active: int = 256,
     ) -> None:
         self._db = db
         self.events = events
@@ -120,6 +121,11 @@ class RunManager:
         self._max_turns = max_turns
         self._timeout = timeout
         self._tasks: dict[str, asyncio.Task[None]] = {}
+        # Bounds the turns in progress, not the turns accepted. When turns are CPU-bound (the
+        # built-in assistant), every running turn lengthens each pass of the event loop, and
+        # with it the wait of every new request for its first event; past a handful of turns
+        # at once, more only slow each other down without answering any sooner.
+        self._active = asyncio.Semaphore(max_active)
         # Set by the runtime: where a finished turn's token usage is summed per user and month.
         self.quota: QuotaService | None = None
         self._cancel_reasons: dict[str, str] = {}
@@ -164,7 +170,7 @@ class RunManager:
         user_item: TResponseInputItem = {"role": "user", "content": spec.text}
         status, code, message = "completed", None, ""
         try:
-            async with asyncio.timeout(self._timeout):
+            async with asyncio.timeout(self._timeout), self._active:
                 await self._drive(spec, user_item, progress)
         except asyncio.CancelledError:
             task = asyncio.current_task()

@@ -36,6 +36,7 @@ class Database:
     def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
         kwargs: dict[str, Any] = {"echo": echo}
+        self._inline = False
         if url.startswith("sqlite"):
             # One connection, handed out in turn by the pool's queue: SQLite allows a single
             # writer, and its own busy-wait backs off in coarse sleeps (p99 of seconds under
@@ -44,6 +45,7 @@ class Database:
             database = make_url(url).database
             if database and database != ":memory:":
                 kwargs["async_creator"] = inline_creator(database, timeout=30)
+                self._inline = True
             else:
                 kwargs["connect_args"] = {"timeout": 30}
         else:
@@ -61,8 +63,20 @@ class Database:
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A session that is closed (and rolled back if not committed) on exit."""
-        async with self.sessionmaker() as session:
+        session = self.sessionmaker()
+        try:
             yield session
+        finally:
+            if self._inline or session.sync_session.get_transaction() is None:
+                # Closing does no I/O here (SQLite runs in this thread; a committed session
+                # has already given its connection back), so it cannot be interrupted halfway.
+                # ``async with AsyncSession`` would close in a task of its own, which costs
+                # two trips round the event loop: under load, most of a turn's time to first
+                # event.
+                await session.close()
+            else:
+                async with session:  # SQLAlchemy's cancellation-safe close
+                    pass
 
     async def dispose(self) -> None:
         """Close every pooled connection."""
