@@ -46,41 +46,68 @@ def rss_kib(pid: int) -> int:
 
 
 async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str, float]:
+    """Steady state at ``streams`` concurrent streams.
+
+    Every client streams turns back to back from start to end. Its first two turns are
+    warm-up; the window opens when the last client has finished its warm-up and closes when
+    the first client has done its share, so every measured turn ran among ``streams`` others
+    and none is part of the synchronised start. That start (all clients sending at the same
+    instant) is reported on its own.
+    """
     setup = await Connection.open(base)
     users = [await sign_up(setup, f"bench_{os.getpid()}_{i}") for i in range(streams)]
     await setup.close()
     # Opened only now: uvicorn closes keep-alive connections idle for more than 5 s.
     conns = [await Connection.open(base) for _ in range(streams)]
+    warmup = 2
+    burst: list[float] = []
     first: list[float] = []
+    first_text: list[float] = []
     total: list[float] = []
+    window: list[float] = []  # [opened, closed]
+    ends: list[float] = []
+    warmed = 0
     peak = 0
 
     async def worker(i: int, count: int) -> None:
-        nonlocal peak
+        nonlocal peak, warmed
         uid, headers = users[i]
-        for _ in range(count):
-            f, t, events = await conns[i].stream(
+        for n in range(warmup + count):
+            began = time.perf_counter()
+            f, ft, t, events = await conns[i].stream(
                 f"/api/{uid}/chat/stream", {"message": "remind me to call the plumber"}, headers
             )
             if events < 40:
                 raise RuntimeError(f"short stream: {events} events")
-            first.append(f)
-            total.append(t)
+            if n == 0:
+                burst.append(f)
+            if n == warmup - 1:
+                warmed += 1
+                if warmed == streams:
+                    window.append(time.perf_counter())
+            elif window:
+                ends.append(time.perf_counter())
+                if began >= window[0] and len(window) == 1:
+                    first.append(f)
+                    first_text.append(ft)
+                    total.append(t)
             peak = max(peak, rss_kib(pid))
+        if len(window) == 1:
+            window.append(time.perf_counter())
 
-    await asyncio.gather(*(worker(i, 1) for i in range(streams)))  # warm-up
-    first.clear()
-    total.clear()
     idle = rss_kib(pid)
-    start = time.perf_counter()
     await asyncio.gather(*(worker(i, turns // streams) for i in range(streams)))
-    elapsed = time.perf_counter() - start
     for c in conns:
         await c.close()
     return {
-        "turns_per_s": len(total) / elapsed,
+        "turns_per_s": sum(1 for e in ends if e <= window[1]) / (window[1] - window[0]),
+        "measured": len(total),
+        "burst_p50": percentile(burst, 50),
+        "burst_max": max(burst),
         "ttfe_p50": percentile(first, 50),
         "ttfe_p99": percentile(first, 99),
+        "text_p50": percentile(first_text, 50),
+        "text_p99": percentile(first_text, 99),
         "turn_p50": percentile(total, 50),
         "turn_p99": percentile(total, 99),
         "rss_idle_mib": idle / 1024,
@@ -128,7 +155,14 @@ def main() -> None:
     parser.add_argument(
         "--sdk-db", help="database URL for the SDK-alone tools (default: a temp SQLite file)"
     )
+    parser.add_argument(
+        "--max-active-runs",
+        type=int,
+        help="the server's TODOCHAT_MAX_ACTIVE_RUNS (default: its own)",
+    )
     args = parser.parse_args()
+    if args.turns < 10 * args.streams:
+        parser.error("use at least 10 turns per stream, so most turns are in the steady state")
     # The load client and the SDK-alone run get the server's collector settings: the client's
     # own full passes would otherwise show up as server latency, and the baseline should not
     # pay for what the server was spared.
@@ -138,6 +172,8 @@ def main() -> None:
         db = args.db or str(Path(tmp) / "bench.db")
         env = {k: v for k, v in os.environ.items() if not k.startswith("TODOCHAT_")}
         env["PYTHONPATH"] = str(HERE)
+        if args.max_active_runs:
+            env["TODOCHAT_MAX_ACTIVE_RUNS"] = str(args.max_active_runs)
         proc = subprocess.Popen(
             [sys.executable, str(HERE / "_scripted_server.py"), str(port), db], cwd=tmp, env=env
         )
@@ -160,10 +196,21 @@ def main() -> None:
         f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
         f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}"
     )
-    print(f"  full stack: {stack['turns_per_s']:.1f} turns/s")
+    print(
+        f"  full stack: {stack['turns_per_s']:.1f} turns/s "
+        f"(steady state, {stack['measured']:.0f} turns measured)"
+    )
     print(
         f"  time to first event: p50 {stack['ttfe_p50'] * 1000:.1f} ms, "
         f"p99 {stack['ttfe_p99'] * 1000:.1f} ms"
+    )
+    print(
+        f"  time to first text delta: p50 {stack['text_p50'] * 1000:.0f} ms, "
+        f"p99 {stack['text_p99'] * 1000:.0f} ms"
+    )
+    print(
+        f"  all {args.streams} clients starting a turn at the same instant: first event "
+        f"p50 {stack['burst_p50'] * 1000:.0f} ms, last {stack['burst_max'] * 1000:.0f} ms"
     )
     print(
         f"  whole turn: p50 {stack['turn_p50'] * 1000:.0f} ms, "

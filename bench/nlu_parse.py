@@ -106,7 +106,7 @@ async def turns_over_sse(base: str, turns: int) -> dict[str, float]:
     for _ in range(3):  # warm-up, not measured
         await conn.stream(path, {"message": TURN}, headers)
     for _ in range(turns):
-        ttfe, whole, events = await conn.stream(path, {"message": TURN}, headers)
+        ttfe, _, whole, events = await conn.stream(path, {"message": TURN}, headers)
         if events < 4:
             raise RuntimeError(f"a turn streamed only {events} events")
         first.append(ttfe)

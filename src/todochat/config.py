@@ -67,8 +67,9 @@ class Settings(BaseSettings):
     run_timeout_seconds: float = Field(default=120.0, gt=0)
     max_turns: int = Field(default=10, ge=1)
     # Turns answered at once per process; more wait their turn (after their first event).
-    # Unset: 16 for the built-in assistant, which works on this process's CPU, and 256 for a
-    # language model, whose turns mostly wait on the network.
+    # Unset: 4 for the built-in assistant, whose turns are all CPU work in this process (more
+    # at once answer none sooner), and 256 for a language model, whose turns mostly wait on
+    # the network.
     max_active_runs: int | None = Field(default=None, ge=1)
     # Limits
     rate_limit: str = "10/minute"
@@ -110,7 +111,7 @@ class Settings(BaseSettings):
         """``max_active_runs``, or its default for the configured model."""
         if self.max_active_runs is not None:
             return self.max_active_runs
-        return 16 if self.model == "local" else 256
+        return 4 if self.model == "local" else 256
 
     def secret_file_path(self) -> Path:
         """Where a generated JWT secret is kept: next to the SQLite file, else the working dir."""
