@@ -7,6 +7,7 @@ errors, heartbeats, restarts and isolation between users.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from sqlalchemy import select
 from tests.conftest import make_settings
 from tests.support.client import User, eventually, parse_sse, sign_up
 from tests.support.live import LiveServer, live_server
-from tests.support.scripted import Script, factory, tool_then_text
+from tests.support.scripted import Script, factory, last_user_text, tool_then_text
 from todochat.agent.streaming import Plan, PlannedCall
 from todochat.config import sqlite_url
 from todochat.db.engine import Database
@@ -319,6 +320,70 @@ async def test_cancel_keeps_partial_reply_and_conversation_usable(sqlite_setting
                 for i in last_input
                 if isinstance(i, dict)
             )
+
+
+async def test_turns_beyond_the_limit_get_start_at_once_and_run_when_a_slot_frees(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(sqlite_url(tmp_path / "gate.db"), max_active_runs=1)
+    slow = tool_then_text(ADD, REPLY, delay=0.03)
+    asked: list[str] = []
+
+    def script(items: list[Any]) -> Plan:
+        asked.append(last_user_text(items))
+        return slow(items)
+
+    async def turn(
+        client: httpx.AsyncClient, user: User, text: str, log: list[tuple[float, str]]
+    ) -> None:
+        async with aconnect_sse(
+            client,
+            "POST",
+            f"/api/{user.id}/chat/stream",
+            headers=user.headers,
+            json={"message": text, "conversation_id": text},
+        ) as src:
+            async for sse in src.aiter_sse():
+                kind = "[DONE]" if sse.data == "[DONE]" else sse.json()["type"]
+                if kind == "start":
+                    log.append((time.monotonic(), "start:" + sse.json()["run_id"]))
+                else:
+                    log.append((time.monotonic(), kind))
+
+    with live_server(settings, factory(script)) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
+            user = await sign_up(client)
+            first: list[tuple[float, str]] = []
+            second: list[tuple[float, str]] = []
+            third: list[tuple[float, str]] = []
+
+            async def first_is_writing() -> bool:
+                return any(k == "text" for _, k in first)
+
+            async def both_started() -> bool:
+                return bool(second) and bool(third)
+
+            a = asyncio.create_task(turn(client, user, "first", first))
+            await eventually(first_is_writing)
+            sent = time.monotonic()
+            b = asyncio.create_task(turn(client, user, "second", second))
+            c = asyncio.create_task(turn(client, user, "third", third))
+            await eventually(both_started)
+            # Both got their start event while the first turn still holds the only slot...
+            assert second[0][1].startswith("start:") and third[0][1].startswith("start:")
+            assert second[0][0] - sent < 2.0 and not any(k == "done" for _, k in first)
+            # ...and the queued third turn can be stopped before its model is ever asked.
+            run_id = third[0][1].removeprefix("start:")
+            r = await client.post(f"/api/runs/{run_id}/cancel", headers=user.headers)
+            assert r.json()["cancelled"] is True
+            await asyncio.wait_for(asyncio.gather(a, b, c), 30)
+
+    assert [k for _, k in third] == [third[0][1], "cancelled", "[DONE]"]
+    done_first = next(t for t, k in first if k == "done")
+    first_text_second = next(t for t, k in second if k == "text")
+    assert first_text_second > done_first  # the second turn ran only after the first finished
+    assert [k for _, k in second][-2:] == ["done", "[DONE]"]
+    assert "third" not in asked and asked.count("second") == 2
 
 
 async def test_model_error_yields_safe_error_and_consistent_conversation(

@@ -441,3 +441,19 @@ async def test_real_openai_compatible_server(tmp_path: Path) -> None:
             assert "message_delta" in names, events
             assert names[-2:] == ["completed", "history"], events
             assert events[-2][1]["final_message"]
+
+
+def test_turns_in_progress_default_to_few_offline_and_many_with_a_language_model(
+    tmp_path: Path,
+) -> None:
+    # The built-in assistant's turns are CPU work in the server's thread; a language model's
+    # turns mostly wait on the network.
+    assert make_settings(sqlite_url(tmp_path / "a.db")).active_runs_limit() == 4
+    llm = llm_settings(tmp_path, "http://127.0.0.1:9/v1", "openai-compatible:m")
+    assert llm.active_runs_limit() == 256
+    assert (
+        llm_settings(
+            tmp_path, "http://127.0.0.1:9/v1", "openai-compatible:m", max_active_runs=7
+        ).active_runs_limit()
+        == 7
+    )
