@@ -18,6 +18,7 @@ from fastapi import FastAPI
 
 from todochat.app import create_app
 from todochat.config import Settings, sqlite_url
+from todochat.db.engine import Database
 from todochat.db.migrate import upgrade
 from todochat.runtime import Runtime
 
@@ -75,6 +76,15 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    """A migrated database of each kind."""
+    database = Database(database_url)
+    await upgrade(database)
+    yield database
+    await database.dispose()
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:

@@ -17,21 +17,12 @@ from redis.asyncio import Redis
 
 from tests.conftest import REDIS_URL, RUN_ID, Clock, make_settings, need
 from todochat.db.engine import Database
-from todochat.db.migrate import upgrade
 from todochat.db.models import UsageCounter, User
 from todochat.errors import InvalidInput, LimitExceeded, NotFound
 from todochat.limits import QuotaService, RateLimiter, build_limits
 from todochat.limits.admin import set_user_quota
 
 NOV_21 = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def db(database_url: str) -> AsyncIterator[Database]:
-    database = Database(database_url)
-    await upgrade(database)
-    yield database
-    await database.dispose()
 
 
 async def make_user(db: Database, quota: int | None = None) -> int:

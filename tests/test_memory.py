@@ -9,7 +9,6 @@ from agents.extensions.memory import SQLAlchemySession
 
 from todochat.chat.memory import ConversationMemory
 from todochat.db.engine import Database
-from todochat.db.migrate import upgrade
 
 TURN: list[Any] = [
     {"role": "user", "content": "remind me to call Zoë"},
@@ -24,65 +23,50 @@ TURN: list[Any] = [
 ]
 
 
-async def test_sdk_session_reads_what_a_turn_stored_and_the_other_way(database_url: str) -> None:
-    db = Database(database_url)
-    await upgrade(db)
+async def test_sdk_session_reads_what_a_turn_stored_and_the_other_way(db: Database) -> None:
     memory = ConversationMemory(db, limit=50)
-    try:
-        async with db.session() as session:
-            await memory.store_in(session, 7, TURN)
-            await session.commit()
-        sdk = SQLAlchemySession("7", engine=db.engine)
-        assert await sdk.get_items() == TURN
+    async with db.session() as session:
+        await memory.store_in(session, 7, TURN)
+        await session.commit()
+    sdk = SQLAlchemySession("7", engine=db.engine)
+    assert await sdk.get_items() == TURN
 
-        later: list[TResponseInputItem] = [
-            {"role": "user", "content": "thanks"},
-            {"role": "assistant", "content": "You're welcome."},
-        ]
-        await sdk.add_items(later)
-        assert await memory.recent(7) == [*TURN, *later]
-        # Memory of another conversation is separate.
-        assert await memory.recent(8) == []
-    finally:
-        await db.dispose()
+    later: list[TResponseInputItem] = [
+        {"role": "user", "content": "thanks"},
+        {"role": "assistant", "content": "You're welcome."},
+    ]
+    await sdk.add_items(later)
+    assert await memory.recent(7) == [*TURN, *later]
+    # Memory of another conversation is separate.
+    assert await memory.recent(8) == []
 
 
-async def test_recent_is_bounded_and_starts_at_a_user_message(database_url: str) -> None:
-    db = Database(database_url)
-    await upgrade(db)
-    try:
-        async with db.session() as session:
-            await ConversationMemory(db, limit=50).store_in(session, 3, TURN)
-            await ConversationMemory(db, limit=50).store_in(session, 3, TURN)
-            await session.commit()
-        # The last 5 items begin with the tool output of the first turn's call: dropped, so the
-        # model never sees an output without its call.
-        assert await ConversationMemory(db, limit=5).recent(3) == TURN
-        assert await ConversationMemory(db, limit=4).recent(3) == TURN
-        assert await ConversationMemory(db, limit=3).recent(3) == []
-    finally:
-        await db.dispose()
+async def test_recent_is_bounded_and_starts_at_a_user_message(db: Database) -> None:
+    async with db.session() as session:
+        await ConversationMemory(db, limit=50).store_in(session, 3, TURN)
+        await ConversationMemory(db, limit=50).store_in(session, 3, TURN)
+        await session.commit()
+    # The last 5 items begin with the tool output of the first turn's call: dropped, so the
+    # model never sees an output without its call.
+    assert await ConversationMemory(db, limit=5).recent(3) == TURN
+    assert await ConversationMemory(db, limit=4).recent(3) == TURN
+    assert await ConversationMemory(db, limit=3).recent(3) == []
 
 
 async def test_memory_is_stored_only_if_the_turn_commits_and_cleared_with_it(
-    database_url: str,
+    db: Database,
 ) -> None:
-    db = Database(database_url)
-    await upgrade(db)
     memory = ConversationMemory(db, limit=50)
-    try:
-        async with db.session() as session:
-            await memory.store_in(session, 5, TURN)
-            await session.rollback()
-        assert await memory.recent(5) == []
+    async with db.session() as session:
+        await memory.store_in(session, 5, TURN)
+        await session.rollback()
+    assert await memory.recent(5) == []
 
-        async with db.session() as session:
-            await memory.store_in(session, 5, TURN)
-            await session.commit()
-        async with db.session() as session:
-            await memory.clear_in(session, 5)
-            await session.commit()
-        assert await memory.recent(5) == []
-        assert await SQLAlchemySession("5", engine=db.engine).get_items() == []
-    finally:
-        await db.dispose()
+    async with db.session() as session:
+        await memory.store_in(session, 5, TURN)
+        await session.commit()
+    async with db.session() as session:
+        await memory.clear_in(session, 5)
+        await session.commit()
+    assert await memory.recent(5) == []
+    assert await SQLAlchemySession("5", engine=db.engine).get_items() == []
