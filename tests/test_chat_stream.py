@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from tests.support.scripted import Script, factory, last_user_text, tool_then_te
 from todochat.agent.streaming import Plan, PlannedCall
 from todochat.config import sqlite_url
 from todochat.db.engine import Database
-from todochat.db.models import Run
+from todochat.db.models import ChatMessage, Conversation, Run
 
 REPLY = "Added Call the plumber for Sat, Nov 22 at 5 PM. " + " ".join(f"word{i}" for i in range(30))
 ADD = [
@@ -688,3 +689,72 @@ async def test_history_names_the_running_turn_and_expired_runs_answer_410(
             r = await client.get(f"/api/runs/{run_id}/events", headers=user.headers)
             assert r.status_code == 410
             assert "expired" in r.json()["detail"]
+
+
+async def test_turns_cut_off_by_a_crash_are_closed_at_start_up(tmp_path: Path) -> None:
+    settings = make_settings(sqlite_url(tmp_path / "crash.db"))
+    seen: list[list[Any]] = []
+    base = add_script()
+
+    def script(items: list[Any]) -> Plan:
+        seen.append(items)
+        return base(items)
+
+    with live_server(settings, factory(script)) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
+            user = await sign_up(client)
+            r = await client.post(
+                f"/api/{user.id}/chat",
+                headers=user.headers,
+                json={"message": "first turn", "conversation_id": "c1"},
+            )
+            assert r.status_code == 200
+    # What a killed process leaves behind: a turn recorded, its run still marked running.
+    db = Database(settings.database_url)
+    try:
+        async with db.session() as session:
+            conversation = await session.scalar(
+                select(Conversation).where(Conversation.key == "c1")
+            )
+            assert conversation is not None
+            now = datetime.now(UTC)
+            session.add(
+                Run(
+                    id="run_cut_off",
+                    owner_id=user.id,
+                    conversation_id=conversation.id,
+                    status="running",
+                    created_at=now,
+                )
+            )
+            session.add(
+                ChatMessage(
+                    conversation_id=conversation.id,
+                    run_id="run_cut_off",
+                    role="user",
+                    content="the lost message",
+                    created_at=now,
+                )
+            )
+            await session.commit()
+    finally:
+        await db.dispose()
+
+    seen.clear()
+    with live_server(settings, factory(script)) as server:
+        async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
+            body = (await client.get("/api/conversations/c1/messages", headers=user.headers)).json()
+            assert body["active_run_id"] is None
+            assert [(m["role"], m["content"], m.get("status")) for m in body["messages"][2:]] == [
+                ("user", "the lost message", None),
+                ("assistant", "", "failed"),
+            ]
+            # The conversation is not blocked, and the model sees the message that was cut off.
+            r = await client.post(
+                f"/api/{user.id}/chat",
+                headers=user.headers,
+                json={"message": "next turn", "conversation_id": "c1"},
+            )
+            assert r.status_code == 200, r.text
+    texts = [i.get("content") for i in seen[0] if isinstance(i, dict) and i.get("role") == "user"]
+    assert texts == ["first turn", "the lost message", "next turn"]

@@ -29,6 +29,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await upgrade(rt.db)
+        if rt.db.dialect == "sqlite":
+            # One process per SQLite file: any turn still marked running was cut off.
+            await rt.runs.recover_interrupted(rt.clock())
         try:
             yield
         finally:

@@ -217,6 +217,16 @@ class ConversationService:
         )
 
 
+async def interrupted_turns(session: AsyncSession) -> list[tuple[str, int, str]]:
+    """Runs still marked as answering, each with its conversation and the user's message."""
+    rows = await session.execute(
+        select(Run.id, Run.conversation_id, ChatMessage.content)
+        .join(ChatMessage, (ChatMessage.run_id == Run.id) & (ChatMessage.role == "user"))
+        .where(Run.status == "running")
+    )
+    return [(run_id, conversation_id, text) for run_id, conversation_id, text in rows]
+
+
 async def finish_turn(
     session: AsyncSession,
     *,

@@ -15,6 +15,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from agents import (
@@ -34,7 +35,7 @@ from agents.stream_events import (
 )
 
 from todochat.agent.context import TurnContext
-from todochat.chat.conversations import finish_turn
+from todochat.chat.conversations import finish_turn, interrupted_turns
 from todochat.chat.eventlog import EventLog
 from todochat.chat.events import EventName
 from todochat.chat.memory import ConversationMemory
@@ -161,6 +162,38 @@ class RunManager:
                 self.cancel(run_id, "server shutting down")
             if pending:
                 await asyncio.wait(pending, timeout=grace)
+
+    async def recover_interrupted(self, now: datetime) -> int:
+        """Close the turns a stopped process left answering; returns how many.
+
+        Only for a database one process serves (SQLite): there, a run still marked as running
+        at start-up was cut off by a crash or a kill, and would otherwise block its
+        conversation until the run timeout passed and point clients at events no process
+        holds. Each is stored as a failed turn, as if it had failed at once: the user's
+        message stays, in the history and in the model's memory, with an empty failed reply.
+        """
+        async with self._db.session() as session:
+            turns = await interrupted_turns(session)
+            for run_id, conversation_id, text in turns:
+                await self._memory.store_in(
+                    session, conversation_id, [{"role": "user", "content": text}]
+                )
+                await finish_turn(
+                    session,
+                    run_id=run_id,
+                    conversation_id=conversation_id,
+                    status="failed",
+                    reply="",
+                    tool_calls=[],
+                    error_code="interrupted",
+                    input_tokens=0,
+                    output_tokens=0,
+                    now=now,
+                )
+            await session.commit()
+        if turns:
+            log.warning("closed %d turn(s) interrupted by the previous stop", len(turns))
+        return len(turns)
 
     async def _emit(self, run_id: str, name: EventName, data: Any) -> None:
         await self.events.append(run_id, name, data)
