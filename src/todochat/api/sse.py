@@ -22,6 +22,9 @@ class EventStreamResponse(StreamingResponse):
     for the client going away), and a new task first runs on the event loop's next pass. Under
     load a pass takes tens of milliseconds, so the first event, which a new turn has logged
     before its response is built, is written here at once; the rest streams as usual.
+
+    A resume that has already seen every event waits here for the next one (or a heartbeat);
+    a client that leaves meanwhile is noticed at that write instead of at once.
     """
 
     def __init__(self, body: AsyncIterator[bytes]) -> None:
