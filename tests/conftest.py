@@ -6,6 +6,7 @@ import os
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,9 +122,9 @@ class AppUnderTest:
     clock: Clock
 
 
-@pytest.fixture
-async def api(database_url: str) -> AsyncIterator[AppUnderTest]:
-    """The app (migrated) and an httpx client speaking ASGI to it."""
+@asynccontextmanager
+async def app_under_test(database_url: str) -> AsyncIterator[AppUnderTest]:
+    """The app (migrated) on ``database_url`` and an httpx client speaking ASGI to it."""
     settings = make_settings(database_url)
     clock = Clock()
     runtime = Runtime.build(settings, clock=clock)
@@ -133,6 +134,13 @@ async def api(database_url: str) -> AsyncIterator[AppUnderTest]:
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield AppUnderTest(app=app, runtime=runtime, client=client, clock=clock)
     await runtime.db.dispose()
+
+
+@pytest.fixture
+async def api(database_url: str) -> AsyncIterator[AppUnderTest]:
+    """The app (migrated) and an httpx client speaking ASGI to it."""
+    async with app_under_test(database_url) as under_test:
+        yield under_test
 
 
 @dataclass

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from tests.conftest import make_settings
 from tests.support.client import User, eventually, parse_sse, sign_up
 from tests.support.live import LiveServer, live_server
-from tests.support.scripted import Script, factory, last_user_text, tool_then_text
+from tests.support.scripted import Script, factory, last_user_text, recording, tool_then_text
 from todochat.agent.streaming import Plan, PlannedCall
 from todochat.config import sqlite_url
 from todochat.db.engine import Database
@@ -251,12 +251,7 @@ async def test_disconnect_then_resume_gets_exactly_the_missed_events(
 
 
 async def test_cancel_keeps_partial_reply_and_conversation_usable(sqlite_settings: Any) -> None:
-    slow = tool_then_text(ADD, REPLY, delay=0.05)
-    seen_inputs: list[list[Any]] = []
-
-    def script(items: list[Any]) -> Plan:
-        seen_inputs.append(items)
-        return slow(items)
+    seen_inputs, script = recording(tool_then_text(ADD, REPLY, delay=0.05))
 
     with live_server(sqlite_settings, factory(script)) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
@@ -456,12 +451,7 @@ async def test_heartbeat_on_a_slow_run(tmp_path: Path) -> None:
 
 async def test_conversation_continues_after_restart(database_url: str) -> None:
     settings = make_settings(database_url)
-    seen: list[list[Any]] = []
-    base = add_script()
-
-    def script(items: list[Any]) -> Plan:
-        seen.append(items)
-        return base(items)
+    seen, script = recording(add_script())
 
     with live_server(settings, factory(script)) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
@@ -693,12 +683,7 @@ async def test_history_names_the_running_turn_and_expired_runs_answer_410(
 
 async def test_turns_cut_off_by_a_crash_are_closed_at_start_up(tmp_path: Path) -> None:
     settings = make_settings(sqlite_url(tmp_path / "crash.db"))
-    seen: list[list[Any]] = []
-    base = add_script()
-
-    def script(items: list[Any]) -> Plan:
-        seen.append(items)
-        return base(items)
+    seen, script = recording(add_script())
 
     with live_server(settings, factory(script)) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:

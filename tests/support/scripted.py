@@ -64,6 +64,17 @@ class ScriptedModel(PlannedModel):
         return self.script(list(input))
 
 
+def recording(script: Script) -> tuple[list[list[TResponseInputItem]], Script]:
+    """``script``, and the list of the inputs of every model call made through it."""
+    seen: list[list[TResponseInputItem]] = []
+
+    def recorded(items: list[TResponseInputItem]) -> Plan:
+        seen.append(items)
+        return script(items)
+
+    return seen, recorded
+
+
 def factory(script: Script) -> Callable[[TurnContext], Model]:
     """A model factory giving every run a model that follows ``script``."""
     return lambda _context: ScriptedModel(script)

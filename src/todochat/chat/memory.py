@@ -31,7 +31,6 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
@@ -104,10 +103,9 @@ class ConversationMemory:
         if not items:
             return
         session_id = str(conversation_id)
-        insert = postgresql.insert if self._db.dialect == "postgresql" else sqlite.insert
         # One statement creates the session row or touches its updated_at, as the SDK does.
         await session.execute(
-            insert(agent_sessions)
+            self._db.upsert(agent_sessions)
             .values(session_id=session_id)
             .on_conflict_do_update(
                 index_elements=[agent_sessions.c.session_id],

@@ -18,10 +18,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
@@ -79,11 +78,6 @@ class QuotaService:
         self.default_limit = default_limit
         self._clock = clock
 
-    def _insert(self) -> Any:
-        if self._db.dialect == "postgresql":
-            return postgresql.insert(UsageCounter)
-        return sqlite.insert(UsageCounter)
-
     async def _limit(self, session: AsyncSession, user_id: int) -> int:
         override = await session.scalar(select(User.monthly_quota).where(User.id == user_id))
         return self.default_limit if override is None else override
@@ -113,7 +107,7 @@ class QuotaService:
         limit = await self._limit(session, user_id)
         turns: int | None = None
         if limit > 0:
-            stmt = self._insert().values(
+            stmt = self._db.upsert(UsageCounter).values(
                 user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
             )
             stmt = stmt.on_conflict_do_update(
@@ -171,7 +165,7 @@ class QuotaService:
         self, session: AsyncSession, user_id: int, input_tokens: int, output_tokens: int
     ) -> None:
         """``add_tokens`` inside the caller's transaction."""
-        stmt = self._insert().values(
+        stmt = self._db.upsert(UsageCounter).values(
             user_id=user_id,
             period=period_of(self._clock()),
             turns=0,
