@@ -97,6 +97,9 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         # Cheap hashing keeps sign-ups fast; the algorithm and code path are the real ones.
         "argon2_time_cost": 1,
         "argon2_memory_kib": 1024,
+        # Tests move the server's clock across days, months and years after signing in; a
+        # token's lifetime is not what they test (tests/test_auth.py sets its own).
+        "access_token_minutes": 10 * 366 * 24 * 60,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -123,9 +126,9 @@ class AppUnderTest:
 
 
 @asynccontextmanager
-async def app_under_test(database_url: str) -> AsyncIterator[AppUnderTest]:
+async def app_under_test(database_url: str, **overrides: Any) -> AsyncIterator[AppUnderTest]:
     """The app (migrated) on ``database_url`` and an httpx client speaking ASGI to it."""
-    settings = make_settings(database_url)
+    settings = make_settings(database_url, **overrides)
     clock = Clock()
     runtime = Runtime.build(settings, clock=clock)
     app = create_app(settings, runtime=runtime)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 
-from tests.conftest import TEST_SECRET, AppUnderTest, SignUp
+from tests.conftest import TEST_SECRET, AppUnderTest, SignUp, app_under_test, sign_up
 
 
 async def test_register_login_me(api: AppUnderTest) -> None:
@@ -113,17 +113,69 @@ async def test_protected_routes_need_a_valid_token(api: AppUnderTest, sign_up_us
     assert (await api.client.get("/api/me", headers=user.headers)).status_code == 200
 
 
-async def test_token_expires_after_configured_time(api: AppUnderTest, sign_up_user: SignUp) -> None:
-    user = await sign_up_user()
-    # Issue a token "25 hours ago" with the default 24 h lifetime: it must be refused now.
-    api.clock.now = datetime.now(UTC) - timedelta(hours=25)
+async def test_token_expires_after_configured_time(database_url: str) -> None:
+    async with app_under_test(database_url, access_token_minutes=24 * 60) as api:
+        await _expires_after_a_day(api)
+
+
+async def _expires_after_a_day(api: AppUnderTest) -> None:
+    user = await sign_up(api.client)
     r = await api.client.post(
         "/api/auth/token", data={"username": user.username, "password": user.password}
     )
-    old_token = r.json()["access_token"]
-    r = await api.client.get("/api/me", headers={"Authorization": f"Bearer {old_token}"})
+    token = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    issued = api.clock.now
+    # The server's clock, not the wall clock, decides: 23 h on the token still works, 25 h not.
+    api.clock.now = issued + timedelta(hours=23)
+    assert (await api.client.get("/api/me", headers=token)).status_code == 200
+    api.clock.now = issued + timedelta(hours=25)
+    r = await api.client.get("/api/me", headers=token)
     assert r.status_code == 401
     assert r.json()["detail"] == "token has expired"
+
+
+async def test_tokens_follow_the_servers_clock_on_any_date(database_url: str) -> None:
+    """A server whose clock is a year ahead of (or behind) the wall clock issues tokens that
+    it accepts, and expires them by its own clock."""
+    async with app_under_test(database_url, access_token_minutes=24 * 60) as api:
+        await _follow_the_clock(api)
+
+
+async def _follow_the_clock(api: AppUnderTest) -> None:
+    user = await sign_up(api.client)
+    for shift in (timedelta(days=366), timedelta(days=-400), timedelta(days=3650)):
+        api.clock.now = datetime.now(UTC) + shift
+        r = await api.client.post(
+            "/api/auth/token", data={"username": user.username, "password": user.password}
+        )
+        assert r.status_code == 200, r.text
+        token = {"Authorization": f"Bearer {r.json()['access_token']}"}
+        r = await api.client.get("/api/me", headers=token)
+        assert r.status_code == 200, (shift, r.text)
+        api.clock.now += timedelta(days=2)
+        r = await api.client.get("/api/me", headers=token)
+        assert r.status_code == 401 and r.json()["detail"] == "token has expired"
+
+
+async def test_tokens_with_a_subject_no_user_can_have_are_refused(
+    api: AppUnderTest, sign_up_user: SignUp
+) -> None:
+    await sign_up_user()
+    now = api.clock.now
+    for sub in ["2147483648", "9223372036854775808", "9" * 5000, "0", "-1", "²", "1.0", " 1"]:
+        forged = jwt.encode(
+            {"sub": sub, "iat": now, "exp": now + timedelta(hours=1), "typ": "access"},
+            TEST_SECRET,
+            algorithm="HS256",
+        )
+        r = await api.client.get("/api/me", headers={"Authorization": f"Bearer {forged}"})
+        assert r.status_code == 401, (sub, r.status_code, r.text)
+        assert r.json()["detail"] == "invalid token"
+    untyped = jwt.encode(
+        {"sub": "1", "iat": now, "exp": now + timedelta(hours=2)}, TEST_SECRET, algorithm="HS256"
+    )
+    r = await api.client.get("/api/me", headers={"Authorization": f"Bearer {untyped}"})
+    assert r.status_code == 401
 
 
 async def test_patch_me_timezone_keeps_all_day_dates(

@@ -78,5 +78,10 @@ def test_db_upgrade_command(tmp_path: Path) -> None:
     assert "head" in out.stdout
     import sqlite3
 
+    from alembic.script import ScriptDirectory
+
+    from todochat.db.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head

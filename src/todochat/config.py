@@ -64,7 +64,12 @@ class Settings(BaseSettings):
     heartbeat_seconds: float = Field(default=15.0, gt=0)
     event_ttl_seconds: float = Field(default=3600.0, gt=0)
     event_log_max_runs: int = Field(default=10_000, ge=1)
+    # How long a turn may run once it has a slot; waiting for the slot is not counted.
     run_timeout_seconds: float = Field(default=120.0, gt=0)
+    # How long a turn may wait for a slot before it fails as "busy" (unset: the run timeout).
+    queue_timeout_seconds: float | None = Field(default=None, gt=0)
+    # How long a request body may take to arrive once its headers have (408 after that).
+    body_timeout_seconds: float = Field(default=30.0, gt=0)
     max_turns: int = Field(default=10, ge=1)
     # Turns answered at once per process; more wait their turn (after their first event).
     # Unset: 4 for the built-in assistant, whose turns are all CPU work in this process (more

@@ -57,6 +57,7 @@ class Runtime:
             max_turns=settings.max_turns,
             timeout=settings.run_timeout_seconds,
             max_active=settings.active_runs_limit(),
+            queue_timeout=settings.queue_timeout_seconds,
         )
         limits = build_limits(settings, db, clock)
         runs.quota = limits.quota
@@ -80,6 +81,8 @@ class Runtime:
                 runs=runs,
                 clock=clock,
                 run_timeout=settings.run_timeout_seconds,
+                queue_timeout=settings.queue_timeout_seconds,
+                memory=memory,
                 limits=limits,
             ),
             clock=clock,
@@ -91,5 +94,6 @@ class Runtime:
                 resolve_jwt_secret(settings),
                 algorithm=settings.jwt_algorithm,
                 ttl=timedelta(minutes=settings.access_token_minutes),
+                clock=clock,
             ),
         )

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from todochat.db.engine import Database
 from todochat.todos.service import Owner
+
+# A named point in a run ("queued", "tool", "storing", ...) with the run's id. Fault-injection
+# tests pause runs there; in the product it does nothing.
+Checkpoint = Callable[[str, str], Awaitable[None]]
+
+
+async def no_checkpoint(_phase: str, _run_id: str) -> None:
+    """The product's checkpoint: nothing happens."""
+
+
+@dataclass
+class ToolJob:
+    """One tool call's transaction, running in a task of its own so a Stop cannot cut it off.
+
+    ``future`` gives the JSON text the tool answers with.
+    """
+
+    call_id: str
+    name: str
+    arguments: str
+    future: asyncio.Future[str]
 
 
 @dataclass
@@ -18,10 +39,14 @@ class TurnContext:
     owner: Owner
     db: Database
     clock: Callable[[], datetime]
-    # Tool transactions still running; a stopped run waits for them so its end is final.
-    inflight: set[asyncio.Future[object]] = field(default_factory=set)
+    run_id: str = ""
+    checkpoint: Checkpoint = no_checkpoint
+    # Every tool call this turn started, by call id, in the order they started: how a stopped
+    # run learns what its tools did after the model's stream was cut off.
+    jobs: dict[str, ToolJob] = field(default_factory=dict)
 
     async def settle(self) -> None:
-        """Wait (up to 10 s) for tool transactions that outlived a cancellation."""
-        if self.inflight:
-            await asyncio.wait(self.inflight, timeout=10.0)
+        """Wait (up to 10 s) for tool transactions still running."""
+        running = [job.future for job in self.jobs.values() if not job.future.done()]
+        if running:
+            await asyncio.wait(running, timeout=10.0)

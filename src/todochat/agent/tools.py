@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import date, time
 from typing import Any, Literal
@@ -16,12 +17,14 @@ from typing import Any, Literal
 from agents import FunctionTool, RunContextWrapper, function_tool
 from pydantic import ValidationError
 
-from todochat.agent.context import TurnContext
+from todochat.agent.context import ToolJob, TurnContext
 from todochat.errors import InvalidInput, NotFound
 from todochat.todos.schemas import TodoCreate, TodoOut, TodoPatch, TodoQuery
 from todochat.todos.service import TodoService
 
 Priority = Literal["none", "low", "medium", "high"]
+
+log = logging.getLogger("todochat.tools")
 
 
 def _todo(todo: TodoOut, status: str | None = None, **extra: Any) -> dict[str, Any]:
@@ -46,28 +49,46 @@ def _explain(exc: ValidationError) -> str:
 async def _run(
     ctx: RunContextWrapper[TurnContext], work: Callable[[TodoService], Awaitable[Any]]
 ) -> str:
+    """Run ``work`` in one transaction that commits once, in a task a Stop cannot cut off."""
     turn = ctx.context
 
-    async def job() -> Any:
+    async def job() -> str:
         async with turn.db.session() as session:
-            return await work(TodoService(session, turn.owner, clock=turn.clock))
+            try:
+                result = await work(TodoService(session, turn.owner, clock=turn.clock))
+            except NotFound as exc:
+                return json.dumps(
+                    {"error": f"No {exc.kind} with id {exc.ident} exists.", "code": "not_found"}
+                )
+            except InvalidInput as exc:
+                return json.dumps({"error": exc.message, "code": "invalid_input"})
+            except ValidationError as exc:
+                return json.dumps({"error": _explain(exc), "code": "invalid_input"})
+            await turn.checkpoint("tool", turn.run_id)
+            await session.commit()
+        return json.dumps(result, ensure_ascii=False)
 
-    try:
-        # Shielded: a Stop during a tool lets its one transaction finish, so no change is left
-        # half applied; the cancellation still ends the run right after.
-        future: asyncio.Future[Any] = asyncio.ensure_future(job())
-        turn.inflight.add(future)
-        future.add_done_callback(turn.inflight.discard)
-        result = await asyncio.shield(future)
-    except NotFound as exc:
-        return json.dumps(
-            {"error": f"No {exc.kind} with id {exc.ident} exists.", "code": "not_found"}
-        )
-    except InvalidInput as exc:
-        return json.dumps({"error": exc.message, "code": "invalid_input"})
-    except ValidationError as exc:
-        return json.dumps({"error": _explain(exc), "code": "invalid_input"})
-    return json.dumps(result, ensure_ascii=False)
+    # A task of its own, shielded: a Stop during a tool lets its one transaction finish, so no
+    # change is left half applied, and the run, told what it did through ``turn.jobs``,
+    # reports it before it ends.
+    future: asyncio.Future[str] = asyncio.ensure_future(job())
+    call_id = getattr(ctx, "tool_call_id", "") or f"call_{len(turn.jobs) + 1}"
+    turn.jobs[call_id] = ToolJob(
+        call_id=call_id,
+        name=getattr(ctx, "tool_name", ""),
+        arguments=getattr(ctx, "tool_arguments", "") or "{}",
+        future=future,
+    )
+    return await asyncio.shield(future)
+
+
+def tool_failed(_ctx: RunContextWrapper[Any], error: Exception) -> str:
+    """What the model reads when a tool breaks unexpectedly: never the exception's text."""
+    log.error("a tool failed", exc_info=error)
+    return json.dumps(FAILED)
+
+
+FAILED = {"error": "Something went wrong; nothing was changed.", "code": "internal_error"}
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -78,7 +99,7 @@ def _parse_time(value: str | None) -> time | None:
     return time.fromisoformat(value) if value else None
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def add_task(
     ctx: RunContextWrapper[TurnContext],
     title: str,
@@ -118,7 +139,7 @@ async def add_task(
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def list_tasks(
     ctx: RunContextWrapper[TurnContext],
     status: Literal["open", "completed", "all"] = "open",
@@ -146,7 +167,7 @@ async def list_tasks(
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def search_tasks(ctx: RunContextWrapper[TurnContext], query: str) -> str:
     """Find tasks, open or completed, whose title or description contains all these words.
 
@@ -160,7 +181,7 @@ async def search_tasks(ctx: RunContextWrapper[TurnContext], query: str) -> str:
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def complete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
     """Mark a task done; a repeating task moves to its next date instead.
 
@@ -177,7 +198,7 @@ async def complete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> st
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def uncomplete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
     """Mark a completed task as not done.
 
@@ -191,7 +212,7 @@ async def uncomplete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> 
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def update_task(
     ctx: RunContextWrapper[TurnContext],
     task_id: int,
@@ -242,20 +263,20 @@ async def update_task(
                 body["due_time"] = due_time
         if recurrence is not None:
             body["recurrence"] = recurrence or None
+        if add_tags:
+            body["add_tags"] = add_tags
+        if remove_tags:
+            body["remove_tags"] = remove_tags
+        # One patch, validated whole before anything changes.
+        patch = TodoPatch.model_validate(body)
         if body:
-            await todos.update(task_id, TodoPatch.model_validate(body))
-        if add_tags or remove_tags:
-            await todos.add_tags(task_id, _clean_tags(add_tags), _clean_tags(remove_tags))
+            return _todo(await todos.update(task_id, patch), "updated")
         return _todo(await todos.get(task_id), "updated")
 
     return await _run(ctx, work)
 
 
-def _clean_tags(names: list[str] | None) -> list[str]:
-    return [n.strip().lstrip("#").lower() for n in names or [] if n.strip().lstrip("#")]
-
-
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def delete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
     """Delete a task for good.
 
@@ -269,7 +290,7 @@ async def delete_task(ctx: RunContextWrapper[TurnContext], task_id: int) -> str:
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def clear_completed(ctx: RunContextWrapper[TurnContext]) -> str:
     """Delete every completed task."""
 
@@ -279,7 +300,7 @@ async def clear_completed(ctx: RunContextWrapper[TurnContext]) -> str:
     return await _run(ctx, work)
 
 
-@function_tool
+@function_tool(failure_error_function=tool_failed)
 async def list_tags(ctx: RunContextWrapper[TurnContext]) -> str:
     """List the user's tags with how many open tasks carry each."""
 

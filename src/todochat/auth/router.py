@@ -25,7 +25,9 @@ async def register(body: RegisterIn, runtime: RuntimeDep, session: SessionDep) -
     """Create an account."""
     accounts = AccountService(session, runtime.hasher)
     timezone = body.timezone or runtime.settings.default_timezone
-    return _out(await accounts.register(body.username, body.password, timezone))
+    user = await accounts.register(body.username, body.password, timezone)
+    await session.commit()
+    return _out(user)
 
 
 @router.post("/auth/token", response_model=TokenOut)
@@ -46,7 +48,7 @@ async def token(
         await runtime.login_guard.failed(form.username, address)
         raise
     return TokenOut(
-        access_token=runtime.tokens.issue(user.id, now=runtime.clock()),
+        access_token=runtime.tokens.issue(user.id),
         expires_in=int(runtime.tokens.ttl.total_seconds()),
     )
 
@@ -67,5 +69,6 @@ async def update_me(
     if fresh is None:
         raise AuthenticationFailed("invalid token")
     updated = await AccountService(session, runtime.hasher).set_timezone(fresh, body.timezone)
+    await session.commit()
     runtime.users.drop(user.id)
     return _out(updated)

@@ -8,14 +8,25 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import ChatMessage, Conversation, Run
 from todochat.db.types import utcnow
 from todochat.errors import Conflict, ConversationNotFound, InvalidInput, RunNotFound
 
-KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+# \Z, not $: "$" also matches before a final newline, so "abc\n" would pass.
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,128}\Z")
+RUN_ID_PATTERN = re.compile(r"run_[0-9a-f]{32}\Z")
+
+
+def valid_key(key: str) -> bool:
+    """Whether ``key`` can be a conversation id (1–128 letters, digits, '-' or '_')."""
+    return KEY_PATTERN.match(key) is not None
+
+
 TITLE_LENGTH = 80
 
 
@@ -59,21 +70,24 @@ class ConversationService:
         )
         return list(rows)
 
-    async def get(self, key: str) -> Conversation:
-        """One conversation by its client-visible id."""
-        conversation = await self._find(key)
+    async def get(self, key: str, *, for_update: bool = False) -> Conversation:
+        """One conversation by its client-visible id (row-locked on PostgreSQL if asked)."""
+        conversation = await self._find(key, for_update=for_update)
         if conversation is None:
             raise ConversationNotFound(key)
         return conversation
 
     async def create(self, key: str | None = None, title: str = "") -> Conversation:
         """A new conversation; ``key`` is generated when not given."""
-        if key is not None and not KEY_PATTERN.match(key):
+        if key is not None and not valid_key(key):
             raise InvalidInput("session_id", "use 1–128 letters, digits, '-' or '_'")
         if key is not None and await self._find(key) is not None:
             raise Conflict("session_id", "a conversation with this id exists already")
         conversation = self._new(key or uuid.uuid4().hex, title)
-        await self._session.commit()
+        try:
+            await self._session.flush()
+        except IntegrityError as exc:  # created by a concurrent request meanwhile
+            raise Conflict("session_id", "a conversation with this id exists already") from exc
         return conversation
 
     def _new(self, key: str, title: str) -> Conversation:
@@ -108,6 +122,11 @@ class ConversationService:
         caller's transaction, before the model is asked anything, so no turn is lost.
 
         Returns the conversation's internal id, its key and whether this turn created it.
+        The database decides races: the conversation is inserted if missing (a concurrent
+        first turn with the same key finds it instead of failing), and a unique index admits
+        one running run per conversation, so of two turns that start at once one gets a
+        Conflict. A run still marked running after ``stale_after`` seconds was abandoned by
+        a process that died; it is closed here so it no longer blocks the conversation.
         Plain INSERT/UPDATE statements: this runs before a turn's first event, and the ORM's
         unit of work would add a flush and an extra UPDATE to it.
         """
@@ -115,26 +134,18 @@ class ConversationService:
         row = None
         if key is not None:
             # A key the client chose may exist; a generated one cannot, so it is not looked up.
-            busy = (
-                select(func.count(Run.id))
-                .where(
-                    Run.conversation_id == Conversation.id,
-                    Run.status == "running",
-                    Run.created_at > now - timedelta(seconds=stale_after),
-                )
-                .scalar_subquery()
-            )
             row = (
                 await self._session.execute(
-                    select(Conversation.id, Conversation.title, busy).where(
+                    select(Conversation.id, Conversation.title).where(
                         Conversation.owner_id == self.owner_id, Conversation.key == key
                     )
                 )
             ).first()
+        created = False
         if row is None:
             key = key or uuid.uuid4().hex
             conversation_id = await self._session.scalar(
-                insert(Conversation)
+                upsert_for(self._session, Conversation)
                 .values(
                     owner_id=self.owner_id,
                     key=key,
@@ -142,35 +153,56 @@ class ConversationService:
                     created_at=now,
                     updated_at=now,
                 )
+                .on_conflict_do_nothing(index_elements=["owner_id", "key"])
                 .returning(Conversation.id)
             )
-            assert conversation_id is not None
-            created = True
-        else:
+            if conversation_id is None:  # a concurrent first turn created it meanwhile
+                row = (
+                    await self._session.execute(
+                        select(Conversation.id, Conversation.title).where(
+                            Conversation.owner_id == self.owner_id, Conversation.key == key
+                        )
+                    )
+                ).one()
+            else:
+                created = True
+        if row is not None:
             assert key is not None
-            conversation_id, title, running = row
-            if running:
-                raise Conflict(
-                    "conversation_id", "a reply is still being written in this conversation"
+            conversation_id, title = row
+            await self._session.execute(
+                update(Run)
+                .where(
+                    Run.conversation_id == conversation_id,
+                    Run.status == "running",
+                    Run.created_at < now - timedelta(seconds=stale_after),
                 )
+                .values(status="failed", error_code="abandoned", finished_at=now)
+            )
             changes: dict[str, Any] = {"updated_at": now}
             if not title:
                 changes["title"] = title_from(text)
             await self._session.execute(
                 update(Conversation).where(Conversation.id == conversation_id).values(**changes)
             )
-            created = False
-        await self._session.execute(
-            insert(Run).values(
-                id=run_id,
-                owner_id=self.owner_id,
-                conversation_id=conversation_id,
-                status="running",
-                input_tokens=0,
-                output_tokens=0,
-                created_at=now,
+        assert conversation_id is not None
+        assert key is not None
+        try:
+            # The refusal ends the caller's transaction: nothing of this turn is kept.
+            await self._session.execute(
+                insert(Run).values(
+                    id=run_id,
+                    owner_id=self.owner_id,
+                    conversation_id=conversation_id,
+                    status="running",
+                    input_tokens=0,
+                    output_tokens=0,
+                    created_at=now,
+                )
             )
-        )
+        except IntegrityError as exc:
+            raise Conflict(
+                "conversation_id", "a reply is still being written in this conversation"
+            ) from exc
         await self._session.execute(
             insert(ChatMessage).values(
                 conversation_id=conversation_id,
@@ -195,6 +227,8 @@ class ConversationService:
 
     async def get_run(self, run_id: str) -> Run:
         """A run of this owner."""
+        if RUN_ID_PATTERN.match(run_id) is None:
+            raise RunNotFound(run_id)
         run = await self._session.scalar(
             select(Run).where(Run.id == run_id, Run.owner_id == self.owner_id)
         )
@@ -209,12 +243,29 @@ class ConversationService:
             raise RunNotFound(run.id)
         return conversation
 
-    async def _find(self, key: str) -> Conversation | None:
-        return await self._session.scalar(
-            select(Conversation).where(
-                Conversation.owner_id == self.owner_id, Conversation.key == key
-            )
+    async def _find(self, key: str, *, for_update: bool = False) -> Conversation | None:
+        if not valid_key(key):
+            return None  # cannot exist, and PostgreSQL refuses some characters outright
+        stmt = select(Conversation).where(
+            Conversation.owner_id == self.owner_id, Conversation.key == key
         )
+        if for_update:
+            stmt = stmt.with_for_update()
+        return await self._session.scalar(stmt)
+
+
+def upsert_for(session: AsyncSession, table: Any) -> Any:
+    """An INSERT with ``on_conflict_do_*`` for the session's database."""
+    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+async def lock_conversation(session: AsyncSession, conversation_id: int) -> bool:
+    """Whether the conversation still exists, row-locked on PostgreSQL until commit."""
+    found = await session.scalar(
+        select(Conversation.id).where(Conversation.id == conversation_id).with_for_update()
+    )
+    return found is not None
 
 
 async def interrupted_turns(session: AsyncSession) -> list[tuple[str, int, str]]:

@@ -216,15 +216,10 @@ async def run_events(
 
 
 @router.post("/runs/{run_id}/cancel", response_model=CancelOut)
-async def cancel_run(
-    run_id: str, user: CurrentUser, runtime: RuntimeDep, session: SessionDep
-) -> CancelOut:
+async def cancel_run(run_id: str, user: CurrentUser, runtime: RuntimeDep) -> CancelOut:
     """Stop a run; the reply so far is kept, marked as stopped."""
-    run = await ConversationService(session, user.id).get_run(run_id)
-    cancelled = runtime.runs.cancel(run_id)
-    return CancelOut(
-        run_id=run_id, cancelled=cancelled, status="cancelling" if cancelled else run.status
-    )
+    outcome = await runtime.chat.stop(user, run_id)
+    return CancelOut(run_id=outcome.run_id, cancelled=outcome.cancelled, status=outcome.status)
 
 
 # -- conversations ---------------------------------------------------------------------------
@@ -252,7 +247,9 @@ async def new_conversation(
 ) -> ConversationOut:
     """Start an empty conversation (optionally with a client-chosen id)."""
     key = body.id or body.session_id if body else None
-    return _conversation_out(await ConversationService(session, user.id).create(key))
+    conversation = await ConversationService(session, user.id).create(key)
+    await session.commit()
+    return _conversation_out(conversation)
 
 
 @router.get("/conversations/{conversation_id}/messages", response_model=MessagesOut)
@@ -274,12 +271,9 @@ async def conversation_messages(
 @router.delete("/conversations/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
 @router.delete("/todos/agent-sessions/{conversation_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_conversation(
-    conversation_id: str, user: CurrentUser, session: SessionDep, runtime: RuntimeDep
+    conversation_id: str, user: CurrentUser, runtime: RuntimeDep
 ) -> Response:
-    """Delete a conversation and what the assistant remembered of it."""
-    conversations = ConversationService(session, user.id)
-    conversation = await conversations.get(conversation_id)
-    await runtime.memory.clear_in(session, conversation.id)
-    await conversations.delete(conversation)
-    await session.commit()
+    """Delete a conversation and what the assistant remembered of it; a reply still being
+    written in it is stopped."""
+    await runtime.chat.delete_conversation(user, conversation_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -34,8 +34,9 @@ from agents.stream_events import (
     RunItemStreamEvent,
 )
 
-from todochat.agent.context import TurnContext
-from todochat.chat.conversations import finish_turn, interrupted_turns
+from todochat.agent.context import Checkpoint, TurnContext, no_checkpoint
+from todochat.agent.tools import FAILED
+from todochat.chat.conversations import finish_turn, interrupted_turns, lock_conversation
 from todochat.chat.eventlog import EventLog
 from todochat.chat.events import EventName
 from todochat.chat.memory import ConversationMemory
@@ -94,6 +95,31 @@ class _Progress:
         return items
 
 
+@dataclass
+class _Live:
+    """A run of this process, as Stop sees it."""
+
+    owner_id: int
+    task: asyncio.Task[None] | None = None
+    # Set by the first Stop; a second one finds it and changes nothing.
+    stop_reason: str | None = None
+    # The run is storing its outcome: too late to stop it, and it must not be interrupted.
+    storing: bool = False
+
+
+class _NoSlot(Exception):
+    """A turn waited longer than the queue timeout for a free slot."""
+
+
+# What a tool call that never started reports, so every tool_call has its tool_result.
+NOT_RUN = {"error": "Stopped before this ran; nothing was changed.", "code": "not_run"}
+# What a tool call still running when the run had to end reports.
+UNSETTLED = {
+    "error": "This change was still being made when the reply ended; check your todos.",
+    "code": "unsettled",
+}
+
+
 def new_run_id() -> str:
     """A run id: opaque, unguessable, safe in an SSE id line."""
     return "run_" + uuid.uuid4().hex
@@ -113,6 +139,7 @@ class RunManager:
         max_turns: int,
         timeout: float,
         max_active: int = 256,
+        queue_timeout: float | None = None,
     ) -> None:
         self._db = db
         self.events = events
@@ -121,7 +148,8 @@ class RunManager:
         self._memory = memory
         self._max_turns = max_turns
         self._timeout = timeout
-        self._tasks: dict[str, asyncio.Task[None]] = {}
+        self._queue_timeout = timeout if queue_timeout is None else queue_timeout
+        self._live: dict[str, _Live] = {}
         # Bounds the turns in progress, not the turns accepted. When turns are CPU-bound (the
         # built-in assistant), every running turn lengthens each pass of the event loop, and
         # with it the wait of every new request for its first event; past a handful of turns
@@ -129,32 +157,72 @@ class RunManager:
         self._active = asyncio.Semaphore(max_active)
         # Set by the runtime: where a finished turn's token usage is summed per user and month.
         self.quota: QuotaService | None = None
-        self._cancel_reasons: dict[str, str] = {}
+        # Fault-injection tests pause runs at named phases; a no-op in the product.
+        self.checkpoint: Checkpoint = no_checkpoint
 
     async def start(self, spec: TurnSpec) -> None:
         """Open the run's log with ``session_initialized`` and start it in the background."""
+        spec.context.run_id = spec.run_id
+        spec.context.checkpoint = self.checkpoint
         await self.events.create(spec.run_id)
         await self._emit(
             spec.run_id,
             "session_initialized",
             {"session_id": spec.conversation_key, "run_id": spec.run_id},
         )
-        task = asyncio.create_task(self._run(spec), name=f"todochat-{spec.run_id}")
-        self._tasks[spec.run_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(spec.run_id, None))
+        live = _Live(owner_id=spec.context.owner.id)
+        self._live[spec.run_id] = live
+        task = asyncio.create_task(self._run(spec, live), name=f"todochat-{spec.run_id}")
+        live.task = task
+        task.add_done_callback(lambda _: self._live.pop(spec.run_id, None))
+
+    async def abandon(self, spec: TurnSpec, now: datetime) -> None:
+        """Close a recorded turn whose run could not start, so its conversation is not blocked."""
+        async with self._db.session() as session:
+            await self._memory.store_in(
+                session, spec.conversation_id, [{"role": "user", "content": spec.text}]
+            )
+            await finish_turn(
+                session,
+                run_id=spec.run_id,
+                conversation_id=spec.conversation_id,
+                status="failed",
+                reply="",
+                tool_calls=[],
+                error_code="not_started",
+                input_tokens=0,
+                output_tokens=0,
+                now=now,
+            )
+            await session.commit()
 
     def cancel(self, run_id: str, reason: str = "requested") -> bool:
-        """Stop a run of this process; False when it is not running here."""
-        task = self._tasks.get(run_id)
-        if task is None or task.done():
+        """Stop a run of this process; False when it is not running here, when a Stop was
+        already asked for, or when it is already storing its outcome."""
+        live = self._live.get(run_id)
+        if live is None or live.task is None or live.task.done():
             return False
-        self._cancel_reasons[run_id] = reason
-        task.cancel()
+        if live.stop_reason is not None or live.storing:
+            return False
+        live.stop_reason = reason
+        live.task.cancel()
         return True
+
+    def owner_of(self, run_id: str) -> int | None:
+        """The user a run of this process answers, or None when it does not run here."""
+        live = self._live.get(run_id)
+        return None if live is None else live.owner_id
+
+    def state(self, run_id: str) -> str | None:
+        """``cancelling`` or ``running`` for a run of this process, else None."""
+        live = self._live.get(run_id)
+        if live is None:
+            return None
+        return "cancelling" if live.stop_reason is not None else "running"
 
     async def shutdown(self, grace: float = 10.0) -> None:
         """Let running turns finish for ``grace`` seconds, then stop the rest as cancelled."""
-        tasks = list(self._tasks.values())
+        tasks = [live.task for live in self._live.values() if live.task is not None]
         if tasks:
             _, pending = await asyncio.wait(tasks, timeout=grace)
             for task in pending:
@@ -168,9 +236,9 @@ class RunManager:
 
         Only for a database one process serves (SQLite): there, a run still marked as running
         at start-up was cut off by a crash or a kill, and would otherwise block its
-        conversation until the run timeout passed and point clients at events no process
-        holds. Each is stored as a failed turn, as if it had failed at once: the user's
-        message stays, in the history and in the model's memory, with an empty failed reply.
+        conversation and point clients at events no process holds. Each is stored as a
+        failed turn, as if it had failed at once: the user's message stays, in the history
+        and in the model's memory, with an empty failed reply.
         """
         async with self._db.session() as session:
             turns = await interrupted_turns(session)
@@ -198,18 +266,20 @@ class RunManager:
     async def _emit(self, run_id: str, name: EventName, data: Any) -> None:
         await self.events.append(run_id, name, data)
 
-    async def _run(self, spec: TurnSpec) -> None:
+    async def _run(self, spec: TurnSpec, live: _Live) -> None:
         progress = _Progress()
         user_item: TResponseInputItem = {"role": "user", "content": spec.text}
         status, code, message = "completed", None, ""
         try:
-            async with asyncio.timeout(self._timeout), self._active:
-                await self._drive(spec, user_item, progress)
+            await self._answer(spec, user_item, progress)
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if task is not None:
                 task.uncancel()
             status = "cancelled"
+        except _NoSlot:
+            status, code = "failed", "busy"
+            message = "The server is too busy to answer right now; your message was kept."
         except TimeoutError:
             status, code = "failed", "timeout"
             message = "The assistant took too long to answer; your message was kept."
@@ -219,7 +289,28 @@ class RunManager:
         except Exception as exc:  # every failure must end the stream with a safe message
             status, code, message = "failed", *_describe(exc)
             log.exception("run %s failed", spec.run_id)
-        await self._finish(spec, user_item, progress, status, code, message)
+        # No await since the handlers above: a Stop from now on finds the run storing and
+        # leaves it alone, so the outcome is stored and the terminal event always goes out.
+        live.storing = True
+        reason = live.stop_reason or "requested"
+        await self._finish(spec, user_item, progress, status, code, message, reason)
+
+    async def _answer(
+        self, spec: TurnSpec, user_item: TResponseInputItem, progress: _Progress
+    ) -> None:
+        """Wait for a slot (not counted in the run's timeout), then drive the model."""
+        await self.checkpoint("queued", spec.run_id)
+        try:
+            async with asyncio.timeout(self._queue_timeout):
+                await self._active.acquire()
+        except TimeoutError as exc:
+            raise _NoSlot from exc
+        try:
+            await self.checkpoint("started", spec.run_id)
+            async with asyncio.timeout(self._timeout):
+                await self._drive(spec, user_item, progress)
+        finally:
+            self._active.release()
 
     async def _drive(
         self, spec: TurnSpec, user_item: TResponseInputItem, progress: _Progress
@@ -257,19 +348,13 @@ class RunManager:
             item = event.item
             if isinstance(item, ToolCallItem):
                 raw = item.raw_item
-                call_id = str(getattr(raw, "call_id", "") or "")
-                name = str(getattr(raw, "name", "") or "")
-                arguments = _parse_json(getattr(raw, "arguments", "") or "{}")
-                if not isinstance(arguments, dict):
-                    # The protocol promises an object; keep what the model sent, labelled.
-                    arguments = {"invalid_json": arguments}
-                progress.calls[call_id] = {"call_id": call_id, "name": name, "arguments": arguments}
-                progress.pending.add(call_id)
-                progress.items.append(item.to_input_item())
-                await self._emit(
+                await self._tool_call(
                     run_id,
-                    "tool_call",
-                    {"call_id": call_id, "tool_name": name, "arguments": arguments},
+                    progress,
+                    str(getattr(raw, "call_id", "") or ""),
+                    str(getattr(raw, "name", "") or ""),
+                    getattr(raw, "arguments", "") or "{}",
+                    item.to_input_item(),
                 )
             elif isinstance(item, ToolCallOutputItem):
                 raw_out = item.raw_item
@@ -278,22 +363,92 @@ class RunManager:
                     if isinstance(raw_out, dict)
                     else getattr(raw_out, "call_id", "")
                 )
-                output = sanitize(_parse_json(item.output))
-                call = progress.calls.setdefault(
-                    call_id, {"call_id": call_id, "name": "", "arguments": {}}
-                )
-                call["result"] = output
-                progress.pending.discard(call_id)
-                progress.items.append(item.to_input_item())
-                await self._emit(
-                    run_id,
-                    "tool_result",
-                    {"call_id": call_id, "tool_name": call["name"], "output": output},
+                await self._tool_result(
+                    run_id, progress, call_id, item.output, item.to_input_item()
                 )
             elif isinstance(item, MessageOutputItem):
                 text = "".join(part.text for part in item.raw_item.content if hasattr(part, "text"))
                 progress.items.append(item.to_input_item())
                 await self._emit(run_id, "message", {"content": text})
+        if isinstance(event, RunItemStreamEvent):
+            if isinstance(event.item, ToolCallItem):
+                await self.checkpoint("tool_call", run_id)
+            elif isinstance(event.item, ToolCallOutputItem):
+                await self.checkpoint("tool_result", run_id)
+
+    async def _tool_call(
+        self,
+        run_id: str,
+        progress: _Progress,
+        call_id: str,
+        name: str,
+        raw_arguments: str,
+        item: TResponseInputItem,
+    ) -> None:
+        arguments = _parse_json(raw_arguments)
+        if not isinstance(arguments, dict):
+            # The protocol promises an object; keep what the model sent, labelled.
+            arguments = {"invalid_json": arguments}
+        progress.calls[call_id] = {"call_id": call_id, "name": name, "arguments": arguments}
+        progress.pending.add(call_id)
+        progress.items.append(item)
+        await self._emit(
+            run_id, "tool_call", {"call_id": call_id, "tool_name": name, "arguments": arguments}
+        )
+
+    async def _tool_result(
+        self,
+        run_id: str,
+        progress: _Progress,
+        call_id: str,
+        raw_output: object,
+        item: TResponseInputItem | None = None,
+    ) -> None:
+        output = sanitize(_parse_json(raw_output))
+        call = progress.calls.setdefault(call_id, {"call_id": call_id, "name": "", "arguments": {}})
+        call["result"] = output
+        progress.pending.discard(call_id)
+        if item is None:
+            text = raw_output if isinstance(raw_output, str) else json.dumps(raw_output)
+            item = {"type": "function_call_output", "call_id": call_id, "output": text}
+        progress.items.append(item)
+        await self._emit(
+            run_id,
+            "tool_result",
+            {"call_id": call_id, "tool_name": call["name"], "output": output},
+        )
+
+    async def _account_for_tools(self, spec: TurnSpec, progress: _Progress) -> None:
+        """Report every tool call the model's stream did not: a run cut off by a Stop, a
+        timeout or an error may have started tools whose events never reached it.
+
+        Each change a tool made then has its ``tool_call`` and ``tool_result`` in the events,
+        the history and the model's memory; a call that never started says so.
+        """
+        turn = spec.context
+        await turn.settle()
+        for job in list(turn.jobs.values()):
+            if job.call_id in progress.calls and job.call_id not in progress.pending:
+                continue
+            if job.call_id not in progress.calls:
+                item: TResponseInputItem = {
+                    "type": "function_call",
+                    "call_id": job.call_id,
+                    "name": job.name,
+                    "arguments": job.arguments,
+                }
+                await self._tool_call(
+                    spec.run_id, progress, job.call_id, job.name, job.arguments, item
+                )
+            if not job.future.done():
+                output = json.dumps(UNSETTLED)
+            elif job.future.cancelled() or job.future.exception() is not None:
+                output = json.dumps(FAILED)
+            else:
+                output = job.future.result()
+            await self._tool_result(spec.run_id, progress, job.call_id, output)
+        for call_id in sorted(progress.pending):
+            await self._tool_result(spec.run_id, progress, call_id, json.dumps(NOT_RUN))
 
     async def _finish(
         self,
@@ -303,35 +458,43 @@ class RunManager:
         status: str,
         code: str | None,
         message: str,
+        reason: str,
     ) -> None:
+        try:
+            await self._account_for_tools(spec, progress)
+        except Exception:
+            log.exception("accounting for the tools of run %s failed", spec.run_id)
         reply = progress.final if status == "completed" else "".join(progress.text)
-        await spec.context.settle()
         history: list[dict[str, Any]] = []
         try:
+            await self.checkpoint("storing", spec.run_id)
             # One transaction: the model's memory of the turn, the reply, the run's outcome and
             # its token usage are stored together or not at all.
             async with self._db.session() as session:
-                await self._memory.store_in(
-                    session,
-                    spec.conversation_id,
-                    progress.memory_items(user_item, status != "completed"),
-                )
-                tokens = progress.input_tokens, progress.output_tokens
-                if self.quota is not None and any(tokens):
-                    await self.quota.add_tokens_in(session, spec.context.owner.id, *tokens)
-                history = await finish_turn(
-                    session,
-                    run_id=spec.run_id,
-                    conversation_id=spec.conversation_id,
-                    status=status,
-                    reply=reply,
-                    tool_calls=progress.tool_calls(),
-                    error_code=code,
-                    input_tokens=progress.input_tokens,
-                    output_tokens=progress.output_tokens,
-                    now=spec.context.clock(),
-                )
-                await session.commit()
+                # Locked, so a deletion of the conversation waits for this turn or goes first;
+                # a conversation deleted meanwhile has nowhere to keep the turn.
+                if await lock_conversation(session, spec.conversation_id):
+                    await self._memory.store_in(
+                        session,
+                        spec.conversation_id,
+                        progress.memory_items(user_item, status != "completed"),
+                    )
+                    tokens = progress.input_tokens, progress.output_tokens
+                    if self.quota is not None and any(tokens):
+                        await self.quota.add_tokens_in(session, spec.context.owner.id, *tokens)
+                    history = await finish_turn(
+                        session,
+                        run_id=spec.run_id,
+                        conversation_id=spec.conversation_id,
+                        status=status,
+                        reply=reply,
+                        tool_calls=progress.tool_calls(),
+                        error_code=code,
+                        input_tokens=progress.input_tokens,
+                        output_tokens=progress.output_tokens,
+                        now=spec.context.clock(),
+                    )
+                    await session.commit()
         except Exception:
             log.exception("storing run %s failed", spec.run_id)
             if status == "completed":
@@ -343,9 +506,7 @@ class RunManager:
             await self._emit(run_id, "completed", {"final_message": reply, "usage": usage})
             await self._emit(run_id, "history", history)
         elif status == "cancelled":
-            await self._emit(
-                run_id, "cancelled", {"reason": self._cancel_reasons.pop(run_id, "requested")}
-            )
+            await self._emit(run_id, "cancelled", {"reason": reason})
         else:
             await self._emit(
                 run_id, "error", {"status": "error", "message": message, "code": code or "error"}

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from todochat.chat.conversations import valid_key
+
 MAX_MESSAGES = 50
 MAX_CHARS = 10_000
 SESSION_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
@@ -31,9 +33,7 @@ class ChatRequest(BaseModel):
     @field_validator("conversation_id")
     @classmethod
     def _key(cls, value: str | int | None) -> str | int | None:
-        import re
-
-        if value is not None and not re.match(SESSION_PATTERN, str(value)):
+        if value is not None and not valid_key(str(value)):
             raise ValueError("use 1–128 letters, digits, '-' or '_'")
         return value
 

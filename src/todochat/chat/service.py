@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from todochat.agent.context import TurnContext
-from todochat.chat.conversations import KEY_PATTERN, ConversationService
+from todochat.chat.conversations import ConversationService, valid_key
+from todochat.chat.memory import ConversationMemory
 from todochat.chat.runs import RunManager, TurnSpec, new_run_id
 from todochat.db.engine import Database
 from todochat.db.models import User
-from todochat.errors import InvalidInput
+from todochat.errors import InvalidInput, TurnFailed
 from todochat.limits import TurnLimits
 from todochat.timezones import zone
 from todochat.todos.service import Owner
 
 MAX_MESSAGE_CHARS = 10_000
+
+log = logging.getLogger("todochat.chat")
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,20 @@ class StartedTurn:
 
     run_id: str
     conversation_key: str
+
+
+@dataclass(frozen=True)
+class StopOutcome:
+    """The answer to a Stop: whether this request stopped the run, and its status now."""
+
+    run_id: str
+    cancelled: bool
+    status: str
+
+
+# How long past its time limits a run may stay marked running before a new turn of its
+# conversation takes it for abandoned (its process died) and closes it.
+STALE_GRACE_SECONDS = 60.0
 
 
 class ChatService:
@@ -37,13 +55,18 @@ class ChatService:
         runs: RunManager,
         clock: Callable[[], datetime],
         run_timeout: float,
+        memory: ConversationMemory,
         limits: TurnLimits | None = None,
+        queue_timeout: float | None = None,
     ) -> None:
         self._limits = limits
         self._db = db
         self._runs = runs
+        self._memory = memory
         self._clock = clock
-        self._run_timeout = run_timeout
+        # A run may wait for a slot, then run, then store its outcome.
+        queued = run_timeout if queue_timeout is None else queue_timeout
+        self._stale_after = queued + run_timeout + STALE_GRACE_SECONDS
 
     async def start_turn(
         self, user: User, text: str, conversation_key: str | None, timezone: str | None
@@ -51,6 +74,8 @@ class ChatService:
         """Record the user's message and start the run that answers it."""
         if not text.strip():
             raise InvalidInput("message", "the message is empty")
+        if "\x00" in text:
+            raise InvalidInput("message", "the message contains a NUL character")
         if len(text) > MAX_MESSAGE_CHARS:
             raise InvalidInput("message", f"a message is at most {MAX_MESSAGE_CHARS} characters")
         tz_name = user.timezone
@@ -60,7 +85,7 @@ class ChatService:
             except ValueError as exc:
                 raise InvalidInput("timezone", str(exc)) from exc
             tz_name = timezone
-        if conversation_key is not None and not KEY_PATTERN.match(conversation_key):
+        if conversation_key is not None and not valid_key(conversation_key):
             raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
         run_id = new_run_id()
         if self._limits is not None:
@@ -74,24 +99,68 @@ class ChatService:
                 await self._limits.quota.consume_in(session, user.id)
             conversations = ConversationService(session, user.id, self._clock)
             conversation_id, key, created = await conversations.begin_turn(
-                conversation_key, run_id, text, self._run_timeout
+                conversation_key, run_id, text, self._stale_after
             )
             await session.commit()
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
+        spec = TurnSpec(
+            run_id=run_id,
+            conversation_key=key,
+            text=text,
+            context=context,
+            conversation_id=conversation_id,
+            new_conversation=created,
+        )
         try:
-            await self._runs.start(
-                TurnSpec(
-                    run_id=run_id,
-                    conversation_key=key,
-                    text=text,
-                    context=context,
-                    conversation_id=conversation_id,
-                    new_conversation=created,
-                )
-            )
-        except BaseException:
-            # The turn was recorded but never started: give its unit of quota back.
+            await self._runs.start(spec)
+        except Exception as exc:
+            # Recorded but never started: close the run so the conversation takes the next
+            # message, and give its unit of quota back.
+            log.exception("run %s could not start", run_id)
+            await self._runs.abandon(spec, self._clock())
             if self._limits is not None:
                 await self._limits.quota.refund(user.id)
-            raise
+            raise TurnFailed(
+                "The assistant could not start answering; please try again.", "not_started"
+            ) from exc
         return StartedTurn(run_id=run_id, conversation_key=key)
+
+    async def stop(self, user: User, run_id: str) -> StopOutcome:
+        """Stop one of the user's runs; the reply so far is kept, marked as stopped."""
+        if self._runs.owner_of(run_id) == user.id:
+            # Running here: no database round trip, which on SQLite would wait behind the
+            # very tool call the user wants to stop.
+            if self._runs.cancel(run_id):
+                return StopOutcome(run_id, True, "cancelling")
+            here = self._runs.state(run_id)
+            if here is not None:
+                return StopOutcome(run_id, False, here)
+        async with self._db.session() as session:
+            conversations = ConversationService(session, user.id)
+            await conversations.get_run(run_id)  # the user's own, or not found
+            await session.commit()
+            if self._runs.cancel(run_id):
+                return StopOutcome(run_id, True, "cancelling")
+            here = self._runs.state(run_id)
+            if here is not None:
+                return StopOutcome(run_id, False, here)
+            # Not running here: read the status now, after any ending it just had.
+            session.expire_all()
+            run = await conversations.get_run(run_id)
+            await session.commit()
+            return StopOutcome(run_id, False, run.status)
+
+    async def delete_conversation(self, user: User, key: str) -> None:
+        """Delete a conversation with its history and memory; a turn still answering in it is
+        stopped (what its tools already changed stays changed)."""
+        async with self._db.session() as session:
+            conversations = ConversationService(session, user.id)
+            # Locked first: a turn storing its outcome meanwhile either finishes before the
+            # deletion (which then removes it too) or finds the conversation gone.
+            conversation = await conversations.get(key, for_update=True)
+            running = await conversations.active_run(conversation)
+            await self._memory.clear_in(session, conversation.id)
+            await conversations.delete(conversation)
+            await session.commit()
+        if running is not None:
+            self._runs.cancel(running, "the conversation was deleted")

@@ -16,6 +16,8 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -41,6 +43,8 @@ class User(Base):
     """An account."""
 
     __tablename__ = "users"
+    # "Alice" and "alice" are one account: sign-in and registration compare ignoring case.
+    __table_args__ = (Index("uq_users_username_lower", func.lower(text("username")), unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -126,6 +130,17 @@ class Run(Base):
     """One chat turn executed by the server."""
 
     __tablename__ = "runs"
+    # At most one turn answers in a conversation at a time; the database is what decides a
+    # race between two turns that start at once.
+    __table_args__ = (
+        Index(
+            "uq_runs_one_running",
+            "conversation_id",
+            unique=True,
+            sqlite_where=text("status = 'running'"),
+            postgresql_where=text("status = 'running'"),
+        ),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from todochat.api.deps import TodoServiceDep
+from todochat.api.deps import SessionDep, TodoServiceDep
 from todochat.todos.schemas import (
     ClearedOut,
     CompletionOut,
@@ -21,9 +21,11 @@ router = APIRouter(prefix="/api", tags=["todos"])
 
 
 @router.post("/todos", status_code=status.HTTP_201_CREATED, response_model=TodoOut)
-async def create_todo(body: TodoCreate, todos: TodoServiceDep) -> TodoOut:
+async def create_todo(body: TodoCreate, todos: TodoServiceDep, session: SessionDep) -> TodoOut:
     """Create a todo."""
-    return await todos.create(body)
+    todo = await todos.create(body)
+    await session.commit()
+    return todo
 
 
 @router.get("/todos", response_model=list[TodoOut])
@@ -33,9 +35,11 @@ async def list_todos(query: Annotated[TodoQuery, Query()], todos: TodoServiceDep
 
 
 @router.post("/todos/clear-completed", response_model=ClearedOut)
-async def clear_completed(todos: TodoServiceDep) -> ClearedOut:
+async def clear_completed(todos: TodoServiceDep, session: SessionDep) -> ClearedOut:
     """Delete every completed todo."""
-    return ClearedOut(deleted=await todos.clear_completed())
+    deleted = await todos.clear_completed()
+    await session.commit()
+    return ClearedOut(deleted=deleted)
 
 
 @router.get("/todos/{todo_id}", response_model=TodoOut)
@@ -45,27 +49,37 @@ async def get_todo(todo_id: int, todos: TodoServiceDep) -> TodoOut:
 
 
 @router.patch("/todos/{todo_id}", response_model=TodoOut)
-async def update_todo(todo_id: int, body: TodoPatch, todos: TodoServiceDep) -> TodoOut:
+async def update_todo(
+    todo_id: int, body: TodoPatch, todos: TodoServiceDep, session: SessionDep
+) -> TodoOut:
     """Change a todo; fields left out stay as they are."""
-    return await todos.update(todo_id, body)
+    todo = await todos.update(todo_id, body)
+    await session.commit()
+    return todo
 
 
 @router.delete("/todos/{todo_id}", response_model=TodoOut)
-async def delete_todo(todo_id: int, todos: TodoServiceDep) -> TodoOut:
+async def delete_todo(todo_id: int, todos: TodoServiceDep, session: SessionDep) -> TodoOut:
     """Delete a todo; answers with the todo as it was."""
-    return await todos.delete(todo_id)
+    todo = await todos.delete(todo_id)
+    await session.commit()
+    return todo
 
 
 @router.post("/todos/{todo_id}/complete", response_model=CompletionOut)
-async def complete_todo(todo_id: int, todos: TodoServiceDep) -> CompletionOut:
+async def complete_todo(todo_id: int, todos: TodoServiceDep, session: SessionDep) -> CompletionOut:
     """Complete a todo; a recurring one rolls forward to its next occurrence."""
-    return await todos.complete(todo_id)
+    todo = await todos.complete(todo_id)
+    await session.commit()
+    return todo
 
 
 @router.post("/todos/{todo_id}/uncomplete", response_model=TodoOut)
-async def uncomplete_todo(todo_id: int, todos: TodoServiceDep) -> TodoOut:
+async def uncomplete_todo(todo_id: int, todos: TodoServiceDep, session: SessionDep) -> TodoOut:
     """Reopen a todo."""
-    return await todos.uncomplete(todo_id)
+    todo = await todos.uncomplete(todo_id)
+    await session.commit()
+    return todo
 
 
 @router.get("/tags", response_model=list[TagOut])

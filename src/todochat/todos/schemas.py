@@ -125,7 +125,9 @@ class TodoPatch(_DueFields):
     title: Title | None = None
     description: Description | None = None
     priority: Priority | None = None
-    tags: Tags | None = None
+    tags: Tags | None = Field(default=None, description="replace all tags with these")
+    add_tags: Tags | None = Field(default=None, description="tags to add, keeping the others")
+    remove_tags: Tags | None = Field(default=None, description="tags to remove")
     recurrence: Recurrence = None
     completed: bool | None = None
 

@@ -1,4 +1,9 @@
-"""TodoService: every rule about todos. Knows nothing of HTTP, chat or agents."""
+"""TodoService: every rule about todos. Knows nothing of HTTP, chat or agents.
+
+Its methods flush, never commit: the caller owns the transaction (a request commits once after
+the service returns, a tool call once per call), so a change made of several steps, such as
+new fields and new tags, is applied whole or not at all.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from todochat.errors import InvalidInput, TodoNotFound
 from todochat.timezones import zone
 from todochat.todos import recurrence as rr
 from todochat.todos.schemas import (
+    MAX_TAGS,
     CompletionOut,
     TagOut,
     TodoCreate,
@@ -198,7 +204,7 @@ class TodoService:
         todo.tags = await self._tags_named(data.tags)
         self._apply_recurrence(todo, data.recurrence)
         self._session.add(todo)
-        await self._session.commit()
+        await self._session.flush()
         return render(todo, self.owner.tz)
 
     async def update(self, todo_id: int, patch: TodoPatch) -> TodoOut:
@@ -211,8 +217,14 @@ class TodoService:
             todo.description = patch.description
         if "priority" in given and patch.priority is not None:
             todo.priority = patch.priority
-        if "tags" in given and patch.tags is not None:
-            todo.tags = await self._tags_named(patch.tags)
+        if patch.tags is not None or patch.add_tags or patch.remove_tags:
+            names = [t.name for t in todo.tags] if patch.tags is None else list(patch.tags)
+            drop = set(patch.remove_tags or ())
+            names = [n for n in names if n not in drop]
+            names += [n for n in patch.add_tags or () if n not in names]
+            if len(names) > MAX_TAGS:
+                raise InvalidInput("tags", f"a todo has at most {MAX_TAGS} tags")
+            todo.tags = await self._tags_named(names)
         if given & {"due_date", "due_time", "due_at"}:
             due_date, due_time = patch.due_date, patch.due_time
             if "due_date" not in given and "due_at" not in given and todo.due_at is not None:
@@ -235,23 +247,15 @@ class TodoService:
             else:
                 self._uncomplete(todo)
         todo.updated_at = self._clock()
-        await self._session.commit()
+        await self._session.flush()
         return render(todo, self.owner.tz)
-
-    async def add_tags(self, todo_id: int, add: Sequence[str], remove: Sequence[str]) -> TodoOut:
-        """Add and remove tags by name without replacing the rest."""
-        todo = await self._load(todo_id)
-        drop = {name.lower() for name in remove}
-        names = [t.name for t in todo.tags if t.name not in drop]
-        names += [n for n in add if n not in names]
-        return await self.update(todo_id, TodoPatch(tags=names))
 
     async def delete(self, todo_id: int) -> TodoOut:
         """Delete a todo; returns it as it was."""
         todo = await self._load(todo_id)
         out = render(todo, self.owner.tz)
         await self._session.delete(todo)
-        await self._session.commit()
+        await self._session.flush()
         return out
 
     async def complete(self, todo_id: int) -> CompletionOut:
@@ -259,7 +263,7 @@ class TodoService:
         todo = await self._load(todo_id)
         rolled = self._complete(todo)
         todo.updated_at = self._clock()
-        await self._session.commit()
+        await self._session.flush()
         return CompletionOut(**render(todo, self.owner.tz).model_dump(), rolled_forward=rolled)
 
     async def uncomplete(self, todo_id: int) -> TodoOut:
@@ -267,7 +271,7 @@ class TodoService:
         todo = await self._load(todo_id)
         self._uncomplete(todo)
         todo.updated_at = self._clock()
-        await self._session.commit()
+        await self._session.flush()
         return render(todo, self.owner.tz)
 
     async def clear_completed(self) -> int:
@@ -278,7 +282,7 @@ class TodoService:
             .returning(Todo.id)
         )
         count = len(result.all())
-        await self._session.commit()
+        await self._session.flush()
         return count
 
     # -- rules -----------------------------------------------------------------------------
