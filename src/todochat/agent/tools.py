@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date, time
 from typing import Any, Literal
 
-from agents import FunctionTool, RunContextWrapper, function_tool
+from agents import FunctionTool, ModelBehaviorError, RunContextWrapper, function_tool
 from pydantic import ValidationError
 
 from todochat.agent.context import ToolJob, TurnContext
@@ -83,7 +83,17 @@ async def _run(
 
 
 def tool_failed(_ctx: RunContextWrapper[Any], error: Exception) -> str:
-    """What the model reads when a tool breaks unexpectedly: never the exception's text."""
+    """What the model reads when a tool call fails outside its own checks: never the
+    exception's text, which may hold SQL or data."""
+    if isinstance(error, ModelBehaviorError):
+        # Arguments that do not fit the tool's schema (a wrong type, an unknown value).
+        log.info("tool arguments refused: %s", error)
+        return json.dumps(
+            {
+                "error": "The arguments do not fit this tool; check the types and allowed values.",
+                "code": "invalid_input",
+            }
+        )
     log.error("a tool failed", exc_info=error)
     return json.dumps(FAILED)
 

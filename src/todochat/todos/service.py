@@ -78,7 +78,7 @@ def render(todo: Todo, tz: ZoneInfo) -> TodoOut:
         due_at=todo.due_at,
         all_day=todo.all_day,
         priority=todo.priority,
-        tags=[tag.name for tag in todo.tags],
+        tags=sorted(tag.name for tag in todo.tags),
         recurrence=todo.recurrence,
         created_at=todo.created_at,
         updated_at=todo.updated_at,
