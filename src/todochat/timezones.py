@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 @lru_cache(maxsize=512)
 def zone(name: str) -> ZoneInfo:
     """The zone for an IANA name; raises ValueError with a readable message otherwise."""
-    if not name or len(name) > 64 or name.startswith("/") or ".." in name:
+    if not name or len(name) > 64 or name.startswith("/") or ".." in name or "\x00" in name:
         raise ValueError(f"{name!r} is not an IANA timezone name such as 'Europe/Berlin'")
     try:
         return ZoneInfo(name)

@@ -42,7 +42,8 @@ def _explain(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "input"
-        parts.append(f"{where}: {err.get('msg', 'invalid')}")
+        message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{where}: {message}")
     return "; ".join(parts)
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from todochat.textrules import PlainText
 from todochat.timezones import check_timezone
 
 Timezone = Annotated[str, AfterValidator(check_timezone)]
@@ -26,7 +27,7 @@ class RegisterIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     username: Username
-    password: str = Field(min_length=8, max_length=1024)
+    password: PlainText = Field(min_length=8, max_length=1024)
     timezone: Timezone | None = None
 
 

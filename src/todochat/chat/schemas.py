@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from todochat.chat.conversations import valid_key
+from todochat.textrules import PlainText
 
 MAX_MESSAGES = 50
 MAX_CHARS = 10_000
@@ -19,9 +20,9 @@ class ChatRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    message: str = Field(min_length=1, max_length=MAX_CHARS)
+    message: PlainText = Field(min_length=1, max_length=MAX_CHARS)
     conversation_id: str | int | None = None
-    timezone: str | None = Field(default=None, max_length=64)
+    timezone: PlainText | None = Field(default=None, max_length=64)
 
     @field_validator("message")
     @classmethod
@@ -44,7 +45,7 @@ class MessageIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Literal["user", "assistant", "system"]
-    content: str = Field(max_length=MAX_CHARS)
+    content: PlainText = Field(max_length=MAX_CHARS)
 
 
 class AgentCreateRequest(BaseModel):
@@ -54,7 +55,7 @@ class AgentCreateRequest(BaseModel):
 
     messages: list[MessageIn] = Field(min_length=1, max_length=MAX_MESSAGES)
     session_id: str | None = Field(default=None, pattern=SESSION_PATTERN)
-    timezone: str | None = Field(default=None, max_length=64)
+    timezone: PlainText | None = Field(default=None, max_length=64)
 
     @model_validator(mode="after")
     def _last_is_user(self) -> AgentCreateRequest:

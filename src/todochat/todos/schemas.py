@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from todochat.textrules import PlainText, no_nul
 from todochat.todos.recurrence import RecurrenceError, normalise
 
 Priority = Literal["none", "low", "medium", "high"]
@@ -22,15 +23,38 @@ Status = Literal["open", "completed", "all"]
 DueFilter = Literal["today", "overdue", "upcoming", "none"]
 
 MAX_TAGS = 20
+# Due dates are kept a day inside the calendar's ends: a date is stored as a UTC instant and
+# shown in the owner's timezone (up to 14 hours away), which must not leave years 1–9999.
+MIN_DUE_DATE = date(1900, 1, 1)
+MAX_DUE_DATE = date(9998, 12, 31)
+
+
+def _due_date(value: date | None) -> date | None:
+    if value is not None and not MIN_DUE_DATE <= value <= MAX_DUE_DATE:
+        raise ValueError(f"due dates are between {MIN_DUE_DATE} and {MAX_DUE_DATE}")
+    return value
+
+
+def _due_at(value: datetime | None) -> datetime | None:
+    if value is not None:
+        try:
+            day = value.astimezone(UTC).date()
+        except OverflowError:
+            day = None
+        if day is None or not MIN_DUE_DATE <= day <= MAX_DUE_DATE:
+            raise ValueError(f"due dates are between {MIN_DUE_DATE} and {MAX_DUE_DATE}")
+    return value
 
 
 def _title(value: str) -> str:
+    no_nul(value)
     if not value.strip():
         raise ValueError("title must not be blank")
     return value
 
 
 def _tag(value: str) -> str:
+    no_nul(value)
     name = value.strip().lstrip("#").lower()
     if not name:
         raise ValueError("a tag must not be empty")
@@ -71,17 +95,21 @@ def _hhmm(value: object) -> object:
 
 
 Title = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_title)]
-Description = Annotated[str, Field(max_length=5000)]
+Description = Annotated[str, Field(max_length=5000), AfterValidator(no_nul)]
 TagName = Annotated[str, Field(max_length=65), AfterValidator(_tag)]
 Tags = Annotated[list[TagName], AfterValidator(_tags)]
 Recurrence = Annotated[str | None, Field(max_length=255), AfterValidator(_recurrence)]
 DueTime = Annotated[time, BeforeValidator(_hhmm)]
 
 
+DueDate = Annotated[date | None, AfterValidator(_due_date)]
+DueAt = Annotated[AwareDatetime | None, AfterValidator(_due_at)]
+
+
 class _DueFields(BaseModel):
-    due_date: date | None = None
+    due_date: DueDate = None
     due_time: DueTime | None = None
-    due_at: AwareDatetime | None = Field(
+    due_at: DueAt = Field(
         default=None, description="ISO 8601 instant with offset; alternative to due_date/due_time"
     )
 
@@ -143,10 +171,10 @@ class TodoQuery(BaseModel):
     """Filters for listing todos."""
 
     status: Status = "open"
-    tag: str | None = None
+    tag: PlainText | None = Field(default=None, max_length=65)
     priority: Priority | None = None
     due: DueFilter | None = None
-    q: str | None = Field(default=None, max_length=200)
+    q: PlainText | None = Field(default=None, max_length=200)
     limit: int = Field(default=100, ge=1, le=500)
     offset: int = Field(default=0, ge=0, le=2**31 - 1)
 

@@ -23,6 +23,7 @@ from todochat.errors import InvalidInput, TodoNotFound
 from todochat.timezones import zone
 from todochat.todos import recurrence as rr
 from todochat.todos.schemas import (
+    MAX_DUE_DATE,
     MAX_TAGS,
     CompletionOut,
     TagOut,
@@ -336,7 +337,7 @@ class TodoService:
             # All-day: never roll onto today; timed: never onto a moment already past.
             floor = datetime.combine(now_local.date(), time(0, 0)) if todo.all_day else now_local
             nxt = rr.next_occurrence(todo.recurrence, due_local, floor)
-            if nxt is not None:
+            if nxt is not None and nxt.date() <= MAX_DUE_DATE:
                 todo.due_at = local_instant(nxt.date(), None if todo.all_day else nxt.time(), tz)
                 return True
         todo.completed = True
