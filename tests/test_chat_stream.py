@@ -743,3 +743,23 @@ async def test_turns_cut_off_by_a_crash_are_closed_at_start_up(tmp_path: Path) -
             assert r.status_code == 200, r.text
     texts = [i.get("content") for i in seen[0] if isinstance(i, dict) and i.get("role") == "user"]
     assert texts == ["first turn", "the lost message", "next turn"]
+
+
+async def test_typed_resume_after_done_still_gets_the_terminator(client: httpx.AsyncClient) -> None:
+    user = await sign_up(client)
+    _, raw = await stream_raw(
+        client, user, f"/api/{user.id}/chat/stream", {"message": "add", "conversation_id": "d1"}
+    )
+    events = parse_sse(raw)
+    done = next(e for e in events if e.get("json", {}).get("type") == "done")
+    assert events[-1]["data"] == "[DONE]"
+    run_id = done["id"].rsplit(":", 1)[0]
+    r = await client.get(
+        f"/api/runs/{run_id}/events",
+        params={"format": "typed"},
+        headers={**user.headers, "Last-Event-ID": done["id"]},
+    )
+    assert r.status_code == 200 and r.content == b"data: [DONE]\n\n"
+    # The whole replay is byte for byte the original stream.
+    r = await client.get(f"/api/runs/{run_id}/events", headers=user.headers)
+    assert r.content == raw

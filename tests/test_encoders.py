@@ -59,10 +59,10 @@ def test_typed_encoding_is_exact() -> None:
         ),
         (
             ev(6, "completed", {"final_message": "Hi", "usage": {}}),
-            b'id: run_abc:6\ndata: {"type":"done","conversation_id":"c1","response":"Hi"}\n\n'
-            b"data: [DONE]\n\n",
+            b'id: run_abc:6\ndata: {"type":"done","conversation_id":"c1","response":"Hi"}\n\n',
         ),
-        (ev(7, "history", []), b""),
+        # The run's last event carries the terminator, so a resume after "done" gets it.
+        (ev(7, "history", []), b"data: [DONE]\n\n"),
         (
             ev(6, "cancelled", {"reason": "requested"}),
             b'id: run_abc:6\ndata: {"type":"cancelled"}\n\ndata: [DONE]\n\n',

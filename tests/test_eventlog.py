@@ -50,3 +50,21 @@ async def test_finished_runs_expire_and_log_is_bounded() -> None:
     assert await log.exists("r3")
     with pytest.raises(EventLogExpired):
         await log.append("r0", "message_delta", {"content": "late"})
+
+
+async def test_a_finished_run_expires_when_its_time_is_up_without_a_new_run() -> None:
+    now = [1000.0]
+    log = MemoryEventLog(ttl=60.0, clock=lambda: now[0])
+    await log.create("r1")
+    await log.append("r1", "cancelled", {"reason": "requested"})
+    now[0] += 59.0
+    assert await log.exists("r1")
+    now[0] += 2.0  # past the TTL, and no run has started since
+    assert not await log.exists("r1")
+    with pytest.raises(EventLogExpired):
+        await anext(log.tail("r1", 0, 1.0))
+    # A run still answering never expires, however long it takes.
+    await log.create("r2")
+    await log.append("r2", "message_delta", {"content": "x"})
+    now[0] += 10_000.0
+    assert await log.exists("r2")

@@ -106,3 +106,54 @@ def test_tool_output_sanitizing() -> None:
         }
     ]
     assert out["long"] == "z" * 5000 + "... [truncated]"
+
+
+async def test_failed_sign_ins_are_forgotten_once_their_window_passes(
+    api: AppUnderTest,
+) -> None:
+    for i in range(300):
+        # Other addresses are not modelled here: one address, many usernames; spread the
+        # failures so the address limit does not stop the loop.
+        api.clock.now += timedelta(seconds=15)
+        r = await api.client.post(
+            "/api/auth/token", data={"username": f"nobody{i}", "password": "x"}
+        )
+        assert r.status_code == 401
+    assert (api.runtime.login_guard.tracked() or 0) <= 20
+    api.clock.now += timedelta(seconds=61)
+    await api.client.post("/api/auth/token", data={"username": "last", "password": "x"})
+    assert api.runtime.login_guard.tracked() == 2  # "last" and the address
+
+
+async def test_a_body_that_stops_arriving_gets_408(tmp_path: Path) -> None:
+    import asyncio
+
+    from tests.support.live import live_server
+
+    settings = make_settings(sqlite_url(tmp_path / "slow.db"), body_timeout_seconds=0.5)
+    with live_server(settings) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(
+            b"POST /api/auth/register HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100\r\n\r\n" + b'{"username":'
+        )
+        await writer.drain()
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), 20)
+        assert head.startswith(b"HTTP/1.1 408"), head
+        writer.close()
+        async with httpx.AsyncClient(base_url=server.url) as client:
+            for path in ("/", "/healthz"):
+                r = await client.head(path)
+                assert r.status_code == 200 and r.content == b"", path
+
+            # A body that arrives in pieces, within the time, is read as usual.
+            async def slow():  # type: ignore[no-untyped-def]
+                yield b'{"username": "slowpoke", '
+                await asyncio.sleep(0.2)
+                yield b'"password": "long enough"}'
+
+            r = await client.post(
+                "/api/auth/register", content=slow(), headers={"Content-Type": "application/json"}
+            )
+            assert r.status_code == 201, r.text

@@ -47,8 +47,13 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         summary="A todo list you talk to.",
         lifespan=lifespan,
     )
-    # Larger bodies are refused with 413 before they are processed.
-    app.add_middleware(ContentLengthLimit, max_bytes=settings.max_body_bytes)
+    # Larger bodies are refused with 413 before they are processed, and a body that stops
+    # arriving gets 408 instead of holding the request open for good.
+    app.add_middleware(
+        ContentLengthLimit,
+        max_bytes=settings.max_body_bytes,
+        body_timeout=settings.body_timeout_seconds,
+    )
     if settings.cors_origins:
         # Off by default: the web UI is served from the same origin. Bearer tokens, not
         # cookies, so credentials are never allowed cross-origin.
@@ -68,7 +73,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(usage_router)
     install_web(app)
 
-    @app.get("/healthz", tags=["health"])
+    @app.api_route("/healthz", methods=["GET", "HEAD"], tags=["health"])
     async def healthz() -> dict[str, str]:
         """Liveness: the process answers."""
         return {"status": "ok"}

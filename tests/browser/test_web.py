@@ -349,3 +349,54 @@ def test_fallback_and_rate_limit_notice(page: Page, tmp_path: Path) -> None:
         expect(notice).to_contain_text("resets Jan 1, 2030, 12 AM")
         expect(page.get_by_role("button", name="Send")).to_be_visible()
         page.screenshot(path=str(tmp_path / "limit.png"))
+
+
+def test_a_turn_that_reached_the_server_is_not_sent_again(page: Page, tmp_path: Path) -> None:
+    """The stream's request reaches the server, then the network fails before the page reads
+    a byte: the page asks the server instead of posting the turn a second time."""
+    script = tool_then_text([PlannedCall("add_task", {"title": "Only once"})], "Added it once.")
+    with serve(tmp_path, factory(script)) as server:
+        sign_up_ui(page, server.url)
+
+        def deliver_then_fail(route: Route) -> None:
+            route.fetch()  # the server gets the turn and answers it in full
+            route.abort()  # the page sees a network error
+
+        page.route("**/chat/stream", deliver_then_fail)
+        send(page, "add only once")
+        expect(last_reply(page).locator(".msg-text")).to_have_text("Added it once.")
+        expect(page.locator(".msg-user")).to_have_count(1)
+        expect(page.locator(".todo", has_text="Only once")).to_have_count(1)
+        token = page.evaluate("sessionStorage.getItem('todochat.token')")
+        auth = {"Authorization": f"Bearer {token}"}
+        todos = httpx.get(server.url + "/api/todos", headers=auth).json()
+        assert [t["title"] for t in todos] == ["Only once"]
+        conversations = httpx.get(server.url + "/api/conversations", headers=auth).json()
+        assert len(conversations) == 1
+        messages = httpx.get(
+            server.url + f"/api/conversations/{conversations[0]['id']}/messages", headers=auth
+        ).json()["messages"]
+        assert [m["role"] for m in messages] == ["user", "assistant"]
+
+
+def test_a_per_minute_refusal_does_not_read_as_a_monthly_lockout(
+    page: Page, tmp_path: Path
+) -> None:
+    with serve(tmp_path) as server:
+        sign_up_ui(page, server.url)
+        refusal = (
+            'data: {"type":"error","message":"Too many messages: at most 10 per minute. '
+            'Try again in 49 seconds.","code":"rate_limit_exceeded","current_usage":12,'
+            '"monthly_limit":200,"remaining_quota":188,"reset_date":"2027-01-01T00:00:00Z"}\n\n'
+        )
+        page.route(
+            "**/chat/stream",
+            lambda route: route.fulfill(
+                status=200, headers={"Content-Type": "text/event-stream"}, body=refusal
+            ),
+        )
+        send(page, "one more")
+        notice = last_reply(page).get_by_role("alert")
+        expect(notice).to_contain_text("Try again in 49 seconds")
+        expect(notice).not_to_contain_text("resets")
+        expect(notice).not_to_contain_text("reached your limit")

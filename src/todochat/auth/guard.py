@@ -28,6 +28,10 @@ class LoginGuard:
         for key in self._keys(username, address):
             await self._failures.hit(key)
 
+    def tracked(self) -> int | None:
+        """How many usernames and addresses are being counted in memory (None with Redis)."""
+        return self._failures.tracked()
+
     async def close(self) -> None:
         """Release the limiter's connections."""
         await self._failures.close()

@@ -65,19 +65,24 @@ def _typed_payload(event: Event, conversation_id: str) -> dict[str, Any] | None:
             }
         case "cancelled":
             return {"type": "cancelled"}
-        case "history":
-            return None  # after [DONE]; typed clients load history through the REST API
         case _:
             return {"type": event.name, **data} if isinstance(data, dict) else None
 
 
 def encode_typed(event: Event, conversation_id: str) -> bytes:
-    """Encoding A: ``data: {"type": ...}`` lines; ``[DONE]`` after ``done`` and ``cancelled``."""
+    """Encoding A: ``data: {"type": ...}`` lines; ``[DONE]`` after ``done`` and ``cancelled``.
+
+    After ``done`` the terminator belongs to the run's last event (``history``, which typed
+    clients do not get otherwise): the bytes are the same, and a client resuming after
+    ``done`` still receives it.
+    """
+    if event.name == "history":
+        return DONE
     payload = _typed_payload(event, conversation_id)
     if payload is None:
         return b""
     out = f"id: {event.event_id}\ndata: {dumps(payload)}\n\n".encode()
-    if event.name in ("completed", "cancelled"):
+    if event.name == "cancelled":
         out += DONE
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,32 +46,50 @@ class EventLogExpired(Exception):
 
 @dataclass
 class _RunLog:
+    touched: float
     events: list[Event] = field(default_factory=list)
     finished: bool = False
-    touched: float = field(default_factory=time.monotonic)
     wakeup: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 class MemoryEventLog:
-    """Events held in this process: bounded in runs, finished runs expire after ``ttl`` seconds."""
+    """Events held in this process: bounded in runs, finished runs expire after ``ttl`` seconds.
 
-    def __init__(self, *, ttl: float = 3600.0, max_runs: int = 10_000) -> None:
+    A finished run past its time is gone the moment anyone asks for it, not only when a sweep
+    (at the next new run) gets to it.
+    """
+
+    def __init__(
+        self,
+        *,
+        ttl: float = 3600.0,
+        max_runs: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._ttl = ttl
         self._max_runs = max_runs
+        self._clock = clock
         self._runs: OrderedDict[str, _RunLog] = OrderedDict()
-        self._last_sweep = time.monotonic()
+        self._last_sweep = clock()
+
+    def _get(self, run_id: str) -> _RunLog | None:
+        log = self._runs.get(run_id)
+        if log is not None and log.finished and self._clock() - log.touched > self._ttl:
+            del self._runs[run_id]
+            return None
+        return log
 
     async def create(self, run_id: str) -> None:
         self._sweep()
-        self._runs[run_id] = _RunLog()
+        self._runs[run_id] = _RunLog(touched=self._clock())
 
     async def append(self, run_id: str, name: EventName, data: Any) -> Event:
-        log = self._runs.get(run_id)
+        log = self._get(run_id)
         if log is None:
             raise EventLogExpired(run_id)
         event = Event(run_id, len(log.events) + 1, name, data)
         log.events.append(event)
-        log.touched = time.monotonic()
+        log.touched = self._clock()
         if event.terminal:
             log.finished = True
         # Wake every reader waiting on the old flag; later readers wait on a fresh one.
@@ -80,12 +98,12 @@ class MemoryEventLog:
         return event
 
     async def exists(self, run_id: str) -> bool:
-        return run_id in self._runs
+        return self._get(run_id) is not None
 
     async def tail(self, run_id: str, after: int, heartbeat: float) -> AsyncIterator[list[Event]]:
         position = after
         while True:
-            log = self._runs.get(run_id)
+            log = self._get(run_id)
             if log is None:
                 raise EventLogExpired(run_id)
             wakeup = log.wakeup
@@ -107,7 +125,7 @@ class MemoryEventLog:
         self._runs.clear()
 
     def _sweep(self) -> None:
-        now = time.monotonic()
+        now = self._clock()
         if now - self._last_sweep > min(60.0, self._ttl / 4) or len(self._runs) >= self._max_runs:
             self._last_sweep = now
             for run_id in [

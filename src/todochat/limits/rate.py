@@ -18,7 +18,7 @@ import asyncio
 import itertools
 import math
 import uuid
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -49,22 +49,42 @@ class _Log(Protocol):
 
 
 class _MemoryLog:
-    def __init__(self) -> None:
-        self._hits: dict[str, deque[float]] = {}
+    """Hits per key, keys ordered by their latest hit, so keys whose hits have all left the
+    window are dropped from the front as time passes: a key per failed username must not stay
+    for good. ``max_keys`` bounds the memory even within one window."""
+
+    def __init__(self, max_keys: int = 100_000) -> None:
+        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
+        self._max_keys = max_keys
         self._lock = asyncio.Lock()
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+    def _prune(self, now: float, window: float) -> None:
+        while self._hits:
+            key, log = next(iter(self._hits.items()))
+            if log and log[-1] > now - window and len(self._hits) <= self._max_keys:
+                return
+            del self._hits[key]
 
     async def hit(self, key: str, now: float, limit: int, window: float) -> tuple[bool, int, float]:
         async with self._lock:
-            log = self._hits.setdefault(key, deque())
+            self._prune(now, window)
+            log = self._hits.get(key)
+            if log is None:
+                log = deque()
             while log and log[0] <= now - window:
                 log.popleft()
             allowed = len(log) < limit
             if allowed:
                 log.append(now)
+                self._hits[key] = log
+                self._hits.move_to_end(key)
             count = len(log)
             oldest = log[0] if log else now
             if not log:
-                del self._hits[key]
+                self._hits.pop(key, None)
             return allowed, count, oldest
 
     async def close(self) -> None:
@@ -181,6 +201,10 @@ class RateLimiter:
             limit=self.limit,
             remaining=max(0, self.limit - count),
         )
+
+    def tracked(self) -> int | None:
+        """How many keys the in-memory storage holds (None with Redis, which expires them)."""
+        return len(self._log) if isinstance(self._log, _MemoryLog) else None
 
     async def close(self) -> None:
         """Release the storage's connections."""

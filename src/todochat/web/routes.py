@@ -96,12 +96,13 @@ def install_web(app: FastAPI, static_dir: Path = STATIC_DIR) -> None:
     page = _Asset(page_body, "text/html; charset=utf-8", _etag(page_body))
     prefix = f"v-{version}/"
 
-    @app.get("/", include_in_schema=False)
+    # HEAD too: uptime checks and link previews ask with HEAD (the server sends no body).
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     async def web_index(request: Request) -> Response:
         """The web app."""
         return _respond(request, page, PAGE_HEADERS)
 
-    @app.get("/static/{path:path}", include_in_schema=False)
+    @app.api_route("/static/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     async def web_static(path: str, request: Request) -> Response:
         """A file of the web app; versioned names are cached for good."""
         cache = ASSET

@@ -19,6 +19,13 @@ const MAX_RETRIES = 8;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** A conversation id chosen by the page (32 hex digits); works without a secure context. */
+function newConversationId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** The in-flight turn as stored for a reload: {run_id, last_event_id, conversation_id}. */
 export function savedTurn() {
   try {
@@ -249,6 +256,12 @@ function describeError(payload, tz) {
   const code = payload.code || "";
   const message = payload.message || payload.detail || "Something went wrong.";
   if (code === "rate_limit_exceeded" || payload.reset_date || payload.monthly_limit !== undefined) {
+    // Quota left this month: the per-minute limit refused it, and only that wait applies.
+    if (typeof payload.remaining_quota === "number" && payload.remaining_quota > 0) {
+      const parts = [String(message)];
+      if (payload.retry_after && !/try again/i.test(message)) parts.push(`Try again in ${payload.retry_after} s.`);
+      return ["Too many messages at once", parts.join(" ")];
+    }
     const parts = [String(message)];
     if (payload.reset_date) parts.push(`Your quota resets ${formatInstant(payload.reset_date, tz)}.`);
     else if (payload.retry_after) parts.push(`Try again in ${payload.retry_after} s.`);
@@ -394,14 +407,17 @@ export class ChatView {
   async send(text) {
     if (this.turn || !text.trim()) return false;
     const user = this.getUser();
-    const turn = this.newTurn(this.conversationId);
+    // A new conversation gets its id here, not from the server, so that after a network error
+    // the page can ask whether this turn arrived instead of sending it a second time.
+    const conversationId = this.conversationId || newConversationId();
+    const usersBefore = this.userCount;
+    const turn = this.newTurn(conversationId);
     turn.firstText = text;
     this.addUser(text);
     turn.reply = this.addReply();
     this.scrollToEnd(true);
     this.setBusy(turn);
-    const body = { message: text, conversation_id: this.conversationId, timezone: user.timezone };
-    if (!body.conversation_id) delete body.conversation_id;
+    const body = { message: text, conversation_id: conversationId, timezone: user.timezone };
     try {
       if (!canStream()) {
         await this.sendWithoutStreaming(turn, body);
@@ -412,8 +428,7 @@ export class ChatView {
         response = await postStream(`/api/${user.id}/chat/stream`, body, turn.controller.signal);
       } catch (err) {
         if (turn.controller.signal.aborted) return true;
-        // Streaming is impossible here (a proxy, an old browser): answer in one piece.
-        await this.sendWithoutStreaming(turn, body);
+        await this.afterNetworkError(turn, body, usersBefore);
         return true;
       }
       if (!response.ok) {
@@ -425,6 +440,53 @@ export class ChatView {
       this.endTurn(turn);
     }
     return true;
+  }
+
+  /**
+   * The turn's request failed on the network: it may or may not have reached the server. Ask
+   * the server; follow the turn if it arrived, send it without streaming only if it did not,
+   * and never send it twice.
+   */
+  async afterNetworkError(turn, body, usersBefore) {
+    const id = body.conversation_id;
+    let data = null;
+    try {
+      data = await api(`/api/conversations/${encodeURIComponent(id)}/messages`);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) {
+        turn.reply.markFailed(
+          "Can't reach the server",
+          "Your message may not have been sent. Check your connection, then reload the page.",
+        );
+        turn.terminal = true;
+        return;
+      }
+    }
+    const users = data ? data.messages.filter((m) => m.role === "user") : [];
+    const mine = users.length > usersBefore ? users[users.length - 1] : null;
+    if (!mine || mine.content !== body.message) {
+      // Not received: the non-streaming endpoint is the one way left to send it.
+      await this.sendWithoutStreaming(turn, body);
+      return;
+    }
+    turn.conversationId = id;
+    this.conversationId = id;
+    this.onConversationStarted(id, body.message);
+    const stored = data.messages.find((m) => m.role === "assistant" && m.run_id === mine.run_id);
+    if (stored || !mine.run_id) {
+      // It arrived and is already answered: show the conversation as stored.
+      turn.terminal = true;
+      this.renderHistory(data.messages);
+      return;
+    }
+    turn.runId = mine.run_id;
+    if (turn.stopRequested) await this.cancel(turn);
+    await this.drive(turn, null);
+  }
+
+  /** How many of the user's messages the open conversation shows. */
+  get userCount() {
+    return this.els.messages.querySelectorAll(".msg-user").length;
   }
 
   newTurn(conversationId) {
@@ -572,10 +634,8 @@ export class ChatView {
     switch (data.type) {
       case "start":
         turn.runId = data.run_id;
-        if (data.conversation_id && data.conversation_id !== turn.conversationId) {
-          turn.conversationId = String(data.conversation_id);
-          this.conversationId = turn.conversationId;
-        }
+        if (data.conversation_id) turn.conversationId = String(data.conversation_id);
+        this.conversationId = turn.conversationId;
         this.onConversationStarted(turn.conversationId, turn.firstText);
         if (turn.stopRequested) this.cancel(turn);
         break;
