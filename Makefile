@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest pytest-a-year-ahead bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,9 @@ $(STAMP): requirements.lock pyproject.toml
 run: $(STAMP)
 	$(VENV)/bin/todochat serve
 
-## Lint, type-check and run every test (SQLite always; PostgreSQL, Redis, Chromium when configured).
-test: $(STAMP) lint typecheck pytest
+## Lint, type-check and run every test (SQLite always; PostgreSQL, Redis, Chromium when configured),
+## then the suite again with the calendar a year ahead, so no test can depend on today's date.
+test: $(STAMP) lint typecheck pytest pytest-a-year-ahead
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -30,6 +31,20 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(VENV)/bin/pytest
+
+# libfaketime shifts the clock of the test process (not of PostgreSQL or Redis) by 366 days.
+# The browser tests are left out: Chromium would inherit the shifted clock.
+pytest-a-year-ahead: $(STAMP)
+	@if command -v faketime >/dev/null 2>&1; then \
+	  shift=$$(( $$(faketime -f '+366d' date +%s) - $$(date +%s) )); \
+	  [ "$$shift" -ge 31536000 ] || { echo "faketime did not shift the clock"; exit 1; }; \
+	  faketime -f '+366d' $(VENV)/bin/pytest -q -p no:cacheprovider \
+	    --ignore=tests/browser; \
+	elif [ -n "$$CI" ]; then \
+	  echo "faketime is missing (apt-get install faketime): CI runs the suite a year ahead"; exit 1; \
+	else \
+	  echo "faketime not installed: skipping the run a year ahead (apt-get install faketime)"; \
+	fi
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache test-output

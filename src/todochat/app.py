@@ -73,7 +73,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(usage_router)
     install_web(app)
 
-    @app.api_route("/healthz", methods=["GET", "HEAD"], tags=["health"])
+    # HEAD as well, for uptime checks (kept out of the schema: one operation per path).
+    @app.head("/healthz", include_in_schema=False)
+    @app.get("/healthz", tags=["health"])
     async def healthz() -> dict[str, str]:
         """Liveness: the process answers."""
         return {"status": "ok"}
