@@ -311,3 +311,41 @@ async def test_conversation_rows_for_one_key_stay_one(database_url: str) -> None
         async with api.runtime.db.session() as session:
             keys = list(await session.scalars(select(Conversation.key)))
         assert keys == ["dup"]
+
+
+@pytest.mark.parametrize("existing", [True, False], ids=["existing", "new-key"])
+async def test_the_database_admits_one_running_turn_per_conversation(
+    database_url: str, existing: bool
+) -> None:
+    """Below the HTTP layer (where the quota's row lock happens to serialize one user's turns):
+    20 transactions recording a turn in one conversation at once; exactly one is admitted, the
+    others are refused as a Conflict, never an IntegrityError."""
+    from todochat.chat.conversations import ConversationService
+    from todochat.chat.runs import new_run_id
+    from todochat.errors import Conflict
+
+    async with app_under_test(database_url) as api:
+        user = await sign_up(api.client)
+        if existing:
+            r = await api.client.post("/api/conversations", headers=user.headers, json={"id": "k"})
+            assert r.status_code == 201
+        barrier = asyncio.Barrier(N)
+
+        async def record() -> str:
+            async with api.runtime.db.session() as session:
+                await barrier.wait()
+                try:
+                    await ConversationService(session, user.id).begin_turn(
+                        "k", new_run_id(), "hi", 600.0
+                    )
+                except Conflict:
+                    return "conflict"
+                await session.commit()
+                return "admitted"
+
+        outcomes = await asyncio.gather(*[record() for _ in range(N)])
+        assert sorted(outcomes) == ["admitted"] + ["conflict"] * (N - 1)
+        async with api.runtime.db.session() as session:
+            running = list(await session.scalars(select(Run.id).where(Run.status == "running")))
+            keys = list(await session.scalars(select(Conversation.key)))
+        assert len(running) == 1 and keys == ["k"]
