@@ -349,3 +349,54 @@ async def test_the_database_admits_one_running_turn_per_conversation(
             running = list(await session.scalars(select(Run.id).where(Run.status == "running")))
             keys = list(await session.scalars(select(Conversation.key)))
         assert len(running) == 1 and keys == ["k"]
+
+
+async def test_a_run_its_process_abandoned_stops_blocking_once_past_its_limits(
+    database_url: str,
+) -> None:
+    from datetime import timedelta
+
+    from todochat.db.models import ChatMessage
+
+    async with app_under_test(database_url) as api:
+        api.runtime.runs.model_factory = factory(tool_then_text([], "Back again."))
+        user = await sign_up(api.client)
+        r = await api.client.post(
+            f"/api/{user.id}/chat",
+            headers=user.headers,
+            json={"message": "hi", "conversation_id": "c"},
+        )
+        assert r.status_code == 200
+        async with api.runtime.db.session() as session:
+            conversation_id = await session.scalar(select(Conversation.id))
+            # What a worker that died leaves: a run still marked running, no process behind it.
+            session.add(
+                Run(
+                    id="run_" + "0" * 32,
+                    owner_id=user.id,
+                    conversation_id=conversation_id,
+                    status="running",
+                    created_at=api.clock.now,
+                )
+            )
+            session.add(
+                ChatMessage(
+                    conversation_id=conversation_id,
+                    run_id="run_" + "0" * 32,
+                    role="user",
+                    content="lost",
+                    created_at=api.clock.now,
+                )
+            )
+            await session.commit()
+        body = {"message": "again", "conversation_id": "c"}
+        r = await api.client.post(f"/api/{user.id}/chat", headers=user.headers, json=body)
+        assert r.status_code == 409  # it may still be answering somewhere
+        settings = api.runtime.settings
+        api.clock.now += timedelta(seconds=2 * settings.run_timeout_seconds + 61)
+        r = await api.client.post(f"/api/{user.id}/chat", headers=user.headers, json=body)
+        assert r.status_code == 200, r.text
+        async with api.runtime.db.session() as session:
+            old = await session.get(Run, "run_" + "0" * 32)
+            assert old is not None
+            assert (old.status, old.error_code) == ("failed", "abandoned")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -132,11 +132,21 @@ class ConversationService:
         """
         now = self._clock()
         row = None
+        stale_before = now - timedelta(seconds=stale_after)
         if key is not None:
             # A key the client chose may exist; a generated one cannot, so it is not looked up.
+            abandoned = (
+                select(func.count(Run.id))
+                .where(
+                    Run.conversation_id == Conversation.id,
+                    Run.status == "running",
+                    Run.created_at < stale_before,
+                )
+                .scalar_subquery()
+            )
             row = (
                 await self._session.execute(
-                    select(Conversation.id, Conversation.title).where(
+                    select(Conversation.id, Conversation.title, abandoned).where(
                         Conversation.owner_id == self.owner_id, Conversation.key == key
                     )
                 )
@@ -159,7 +169,7 @@ class ConversationService:
             if conversation_id is None:  # a concurrent first turn created it meanwhile
                 row = (
                     await self._session.execute(
-                        select(Conversation.id, Conversation.title).where(
+                        select(Conversation.id, Conversation.title, literal(0)).where(
                             Conversation.owner_id == self.owner_id, Conversation.key == key
                         )
                     )
@@ -168,16 +178,17 @@ class ConversationService:
                 created = True
         if row is not None:
             assert key is not None
-            conversation_id, title = row
-            await self._session.execute(
-                update(Run)
-                .where(
-                    Run.conversation_id == conversation_id,
-                    Run.status == "running",
-                    Run.created_at < now - timedelta(seconds=stale_after),
+            conversation_id, title, stale = row
+            if stale:
+                await self._session.execute(
+                    update(Run)
+                    .where(
+                        Run.conversation_id == conversation_id,
+                        Run.status == "running",
+                        Run.created_at < stale_before,
+                    )
+                    .values(status="failed", error_code="abandoned", finished_at=now)
                 )
-                .values(status="failed", error_code="abandoned", finished_at=now)
-            )
             changes: dict[str, Any] = {"updated_at": now}
             if not title:
                 changes["title"] = title_from(text)
@@ -260,14 +271,6 @@ def upsert_for(session: AsyncSession, table: Any) -> Any:
     return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
 
 
-async def lock_conversation(session: AsyncSession, conversation_id: int) -> bool:
-    """Whether the conversation still exists, row-locked on PostgreSQL until commit."""
-    found = await session.scalar(
-        select(Conversation.id).where(Conversation.id == conversation_id).with_for_update()
-    )
-    return found is not None
-
-
 async def interrupted_turns(session: AsyncSession) -> list[tuple[str, int, str]]:
     """Runs still marked as answering, each with its conversation and the user's message."""
     rows = await session.execute(
@@ -290,9 +293,22 @@ async def finish_turn(
     input_tokens: int,
     output_tokens: int,
     now: datetime,
-) -> list[dict[str, Any]]:
+) -> list[dict[str, Any]] | None:
     """Store the assistant's reply and the run's outcome in the caller's transaction; returns
-    the conversation's history as it will be once that transaction commits."""
+    the conversation's history as it will be once that transaction commits, or None when the
+    conversation has been deleted (nothing is stored then).
+
+    The conversation's row is updated first: on PostgreSQL that locks it, so a deletion either
+    waits for this transaction (and then removes what it stored) or has already happened.
+    """
+    touched = await session.scalar(
+        update(Conversation)
+        .where(Conversation.id == conversation_id)
+        .values(updated_at=now)
+        .returning(Conversation.id)
+    )
+    if touched is None:
+        return None
     message_status = {"completed": "complete", "cancelled": "stopped"}.get(status, "failed")
     if reply or tool_calls or message_status != "complete":
         await session.execute(
@@ -317,9 +333,6 @@ async def finish_turn(
             output_tokens=output_tokens,
             finished_at=now,
         )
-    )
-    await session.execute(
-        update(Conversation).where(Conversation.id == conversation_id).values(updated_at=now)
     )
     rows = await session.scalars(
         select(ChatMessage)

@@ -36,7 +36,7 @@ from agents.stream_events import (
 
 from todochat.agent.context import Checkpoint, TurnContext, no_checkpoint
 from todochat.agent.tools import FAILED
-from todochat.chat.conversations import finish_turn, interrupted_turns, lock_conversation
+from todochat.chat.conversations import finish_turn, interrupted_turns
 from todochat.chat.eventlog import EventLog
 from todochat.chat.events import EventName
 from todochat.chat.memory import ConversationMemory
@@ -179,10 +179,7 @@ class RunManager:
     async def abandon(self, spec: TurnSpec, now: datetime) -> None:
         """Close a recorded turn whose run could not start, so its conversation is not blocked."""
         async with self._db.session() as session:
-            await self._memory.store_in(
-                session, spec.conversation_id, [{"role": "user", "content": spec.text}]
-            )
-            await finish_turn(
+            stored = await finish_turn(
                 session,
                 run_id=spec.run_id,
                 conversation_id=spec.conversation_id,
@@ -194,6 +191,10 @@ class RunManager:
                 output_tokens=0,
                 now=now,
             )
+            if stored is not None:
+                await self._memory.store_in(
+                    session, spec.conversation_id, [{"role": "user", "content": spec.text}]
+                )
             await session.commit()
 
     def cancel(self, run_id: str, reason: str = "requested") -> bool:
@@ -243,10 +244,7 @@ class RunManager:
         async with self._db.session() as session:
             turns = await interrupted_turns(session)
             for run_id, conversation_id, text in turns:
-                await self._memory.store_in(
-                    session, conversation_id, [{"role": "user", "content": text}]
-                )
-                await finish_turn(
+                stored = await finish_turn(
                     session,
                     run_id=run_id,
                     conversation_id=conversation_id,
@@ -258,6 +256,10 @@ class RunManager:
                     output_tokens=0,
                     now=now,
                 )
+                if stored is not None:
+                    await self._memory.store_in(
+                        session, conversation_id, [{"role": "user", "content": text}]
+                    )
             await session.commit()
         if turns:
             log.warning("closed %d turn(s) interrupted by the previous stop", len(turns))
@@ -471,9 +473,21 @@ class RunManager:
             # One transaction: the model's memory of the turn, the reply, the run's outcome and
             # its token usage are stored together or not at all.
             async with self._db.session() as session:
-                # Locked, so a deletion of the conversation waits for this turn or goes first;
-                # a conversation deleted meanwhile has nowhere to keep the turn.
-                if await lock_conversation(session, spec.conversation_id):
+                stored = await finish_turn(
+                    session,
+                    run_id=spec.run_id,
+                    conversation_id=spec.conversation_id,
+                    status=status,
+                    reply=reply,
+                    tool_calls=progress.tool_calls(),
+                    error_code=code,
+                    input_tokens=progress.input_tokens,
+                    output_tokens=progress.output_tokens,
+                    now=spec.context.clock(),
+                )
+                # None: the conversation was deleted meanwhile; there is nowhere to keep it.
+                if stored is not None:
+                    history = stored
                     await self._memory.store_in(
                         session,
                         spec.conversation_id,
@@ -482,18 +496,6 @@ class RunManager:
                     tokens = progress.input_tokens, progress.output_tokens
                     if self.quota is not None and any(tokens):
                         await self.quota.add_tokens_in(session, spec.context.owner.id, *tokens)
-                    history = await finish_turn(
-                        session,
-                        run_id=spec.run_id,
-                        conversation_id=spec.conversation_id,
-                        status=status,
-                        reply=reply,
-                        tool_calls=progress.tool_calls(),
-                        error_code=code,
-                        input_tokens=progress.input_tokens,
-                        output_tokens=progress.output_tokens,
-                        now=spec.context.clock(),
-                    )
                     await session.commit()
         except Exception:
             log.exception("storing run %s failed", spec.run_id)
