@@ -46,6 +46,16 @@ def send(page: Page, text: str) -> None:
     box.press("Enter")
 
 
+def refuse_turns_with(page: Page, sse: str) -> None:
+    """Every streaming turn the page starts is answered with these SSE bytes."""
+    page.route(
+        "**/chat/stream",
+        lambda route: route.fulfill(
+            status=200, headers={"Content-Type": "text/event-stream"}, body=sse
+        ),
+    )
+
+
 def last_reply(page: Page):  # type: ignore[no-untyped-def]
     return page.locator(".msg-assistant").last
 
@@ -336,12 +346,7 @@ def test_fallback_and_rate_limit_notice(page: Page, tmp_path: Path) -> None:
             'data: {"type":"error","message":"You have used all 100 messages this month.",'
             '"code":"rate_limit_exceeded","reset_date":"2030-01-01T00:00:00Z"}\n\n'
         )
-        page.route(
-            "**/chat/stream",
-            lambda route: route.fulfill(
-                status=200, headers={"Content-Type": "text/event-stream"}, body=refusal
-            ),
-        )
+        refuse_turns_with(page, refusal)
         send(page, "one more")
         notice = last_reply(page).get_by_role("alert")
         expect(notice).to_contain_text("You've reached your limit")
@@ -389,12 +394,7 @@ def test_a_per_minute_refusal_does_not_read_as_a_monthly_lockout(
             'Try again in 49 seconds.","code":"rate_limit_exceeded","current_usage":12,'
             '"monthly_limit":200,"remaining_quota":188,"reset_date":"2027-01-01T00:00:00Z"}\n\n'
         )
-        page.route(
-            "**/chat/stream",
-            lambda route: route.fulfill(
-                status=200, headers={"Content-Type": "text/event-stream"}, body=refusal
-            ),
-        )
+        refuse_turns_with(page, refusal)
         send(page, "one more")
         notice = last_reply(page).get_by_role("alert")
         expect(notice).to_contain_text("Try again in 49 seconds")

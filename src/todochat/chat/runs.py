@@ -33,6 +33,7 @@ from agents.stream_events import (
     RawResponsesStreamEvent,
     RunItemStreamEvent,
 )
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.agent.context import Checkpoint, TurnContext, no_checkpoint
 from todochat.agent.tools import FAILED
@@ -179,22 +180,9 @@ class RunManager:
     async def abandon(self, spec: TurnSpec, now: datetime) -> None:
         """Close a recorded turn whose run could not start, so its conversation is not blocked."""
         async with self._db.session() as session:
-            stored = await finish_turn(
-                session,
-                run_id=spec.run_id,
-                conversation_id=spec.conversation_id,
-                status="failed",
-                reply="",
-                tool_calls=[],
-                error_code="not_started",
-                input_tokens=0,
-                output_tokens=0,
-                now=now,
+            await self._close_unanswered(
+                session, spec.run_id, spec.conversation_id, spec.text, "not_started", now
             )
-            if stored is not None:
-                await self._memory.store_in(
-                    session, spec.conversation_id, [{"role": "user", "content": spec.text}]
-                )
             await session.commit()
 
     def cancel(self, run_id: str, reason: str = "requested") -> bool:
@@ -244,26 +232,40 @@ class RunManager:
         async with self._db.session() as session:
             turns = await interrupted_turns(session)
             for run_id, conversation_id, text in turns:
-                stored = await finish_turn(
-                    session,
-                    run_id=run_id,
-                    conversation_id=conversation_id,
-                    status="failed",
-                    reply="",
-                    tool_calls=[],
-                    error_code="interrupted",
-                    input_tokens=0,
-                    output_tokens=0,
-                    now=now,
+                await self._close_unanswered(
+                    session, run_id, conversation_id, text, "interrupted", now
                 )
-                if stored is not None:
-                    await self._memory.store_in(
-                        session, conversation_id, [{"role": "user", "content": text}]
-                    )
             await session.commit()
         if turns:
             log.warning("closed %d turn(s) interrupted by the previous stop", len(turns))
         return len(turns)
+
+    async def _close_unanswered(
+        self,
+        session: AsyncSession,
+        run_id: str,
+        conversation_id: int,
+        text: str,
+        code: str,
+        now: datetime,
+    ) -> None:
+        """Store a turn that got no answer as failed, its message kept for the model too."""
+        stored = await finish_turn(
+            session,
+            run_id=run_id,
+            conversation_id=conversation_id,
+            status="failed",
+            reply="",
+            tool_calls=[],
+            error_code=code,
+            input_tokens=0,
+            output_tokens=0,
+            now=now,
+        )
+        if stored is not None:
+            await self._memory.store_in(
+                session, conversation_id, [{"role": "user", "content": text}]
+            )
 
     async def _emit(self, run_id: str, name: EventName, data: Any) -> None:
         await self.events.append(run_id, name, data)
