@@ -16,7 +16,8 @@ from todochat.db.models import Base
 
 EXPECTED_TABLES = {
     "users", "todos", "tags", "todo_tags", "conversations", "chat_messages", "runs",
-    "usage_counters", "agent_sessions", "agent_messages", "alembic_version",
+    "usage_counters", "agent_sessions", "agent_messages", "alembic_version", "todo_changes",
+    "conversation_states",
 }  # fmt: skip
 # Agent memory tables belong to openai-agents' session class, not to our ORM models.
 NOT_IN_MODELS = {"agent_sessions", "agent_messages", "alembic_version"}

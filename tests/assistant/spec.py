@@ -30,6 +30,14 @@ class Id:
 
 
 @dataclass(frozen=True)
+class New:
+    """The id of the n-th todo the conversation itself created in its earlier turns (0-based,
+    in the order the assistant added them)."""
+
+    index: int
+
+
+@dataclass(frozen=True)
 class Rule:
     """An RRULE holding all these parts, e.g. Rule("FREQ=WEEKLY", "BYDAY=TU")."""
 
@@ -113,12 +121,17 @@ def case(id: str, says: str | tuple[str, ...], **kwargs: Any) -> Case:
     return Case(id, (says,) if isinstance(says, str) else tuple(says), **kwargs)
 
 
-def matches(expected: Any, actual: Any, ids: list[int], key: str = "") -> bool:
+def matches(
+    expected: Any, actual: Any, ids: list[int], key: str = "", made: list[int] | None = None
+) -> bool:
     """Whether one expected value matches the actual one."""
     if expected is ABSENT:
         return actual is None
     if isinstance(expected, Id):
         return actual == ids[expected.index]
+    if isinstance(expected, New):
+        made = made or []
+        return expected.index < len(made) and actual == made[expected.index]
     if isinstance(expected, Rule):
         have = set(str(actual or "").split(";"))
         return all(p in have for p in expected.parts)
@@ -131,6 +144,8 @@ def matches(expected: Any, actual: Any, ids: list[int], key: str = "") -> bool:
     return bool(expected == actual)
 
 
-def subset(expected: dict[str, Any], actual: dict[str, Any], ids: list[int]) -> bool:
+def subset(
+    expected: dict[str, Any], actual: dict[str, Any], ids: list[int], made: list[int] | None = None
+) -> bool:
     """Every expected key matches (a missing key counts as None)."""
-    return all(matches(v, actual.get(k), ids, k) for k, v in expected.items())
+    return all(matches(v, actual.get(k), ids, k, made) for k, v in expected.items())

@@ -56,7 +56,10 @@ async def _run(
     async def job() -> str:
         async with turn.db.session() as session:
             try:
-                result = await work(TodoService(session, turn.owner, clock=turn.clock))
+                todos = TodoService(
+                    session, turn.owner, clock=turn.clock, group=turn.run_id or None
+                )
+                result = await work(todos)
             except NotFound as exc:
                 return json.dumps(
                     {"error": f"No {exc.kind} with id {exc.ident} exists.", "code": "not_found"}
@@ -158,6 +161,8 @@ async def list_tasks(
     priority: Priority | None = None,
     due: Literal["today", "overdue", "upcoming", "none"] | None = None,
     query: str | None = None,
+    due_from: str | None = None,
+    due_to: str | None = None,
 ) -> str:
     """List the user's tasks, open ones overdue first then by due date.
 
@@ -167,11 +172,23 @@ async def list_tasks(
         priority: Only tasks with this priority.
         due: today, overdue, upcoming (next 7 days) or none (no due date).
         query: Words that must appear in the title or description.
+        due_from: Only tasks due on or after this date, YYYY-MM-DD (user's timezone).
+        due_to: Only tasks due on or before this date, YYYY-MM-DD (user's timezone).
     """
 
     async def work(todos: TodoService) -> list[dict[str, Any]]:
         found = await todos.find(
-            TodoQuery(status=status, tag=tag, priority=priority, due=due, q=query or None)
+            TodoQuery.model_validate(
+                {
+                    "status": status,
+                    "tag": tag,
+                    "priority": priority,
+                    "due": due,
+                    "q": query or None,
+                    "due_from": due_from,
+                    "due_to": due_to,
+                }
+            )
         )
         return [_todo(t) for t in found]
 
@@ -321,7 +338,24 @@ async def list_tags(ctx: RunContextWrapper[TurnContext]) -> str:
     return await _run(ctx, work)
 
 
+@function_tool(failure_error_function=tool_failed)
+async def undo(ctx: RunContextWrapper[TurnContext]) -> str:
+    """Undo the user's last change: everything one message (or one action in the app) changed
+    goes back to how it was; deleted tasks come back, added ones go."""
+
+    async def work(todos: TodoService) -> dict[str, Any]:
+        out = await todos.undo()
+        if not out.undone:
+            return {"status": "nothing_to_undo"}
+        return {
+            "status": "undone",
+            "changes": [_todo(c.todo, c.action) for c in out.changes],
+        }
+
+    return await _run(ctx, work)
+
+
 TOOLS: list[FunctionTool] = [
     add_task, list_tasks, search_tasks, complete_task, uncomplete_task, update_task,
-    delete_task, clear_completed, list_tags,
+    delete_task, clear_completed, list_tags, undo,
 ]  # fmt: skip

@@ -165,3 +165,35 @@ class UsageCounter(Base):
     turns: Mapped[int] = mapped_column(Integer, default=0)
     input_tokens: Mapped[int] = mapped_column(Integer, default=0)
     output_tokens: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TodoChange(Base):
+    """One todo's state before and after a change; a group is one chat turn or one request.
+
+    ``before`` is None for a todo the change created, ``after`` None for one it deleted. Undo
+    reverts the owner's newest group not yet undone.
+    """
+
+    __tablename__ = "todo_changes"
+    __table_args__ = (Index("ix_todo_changes_owner_group", "owner_id", "group_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    group_id: Mapped[str] = mapped_column(String(64))
+    todo_id: Mapped[int] = mapped_column(Integer)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    undone_at: Mapped[datetime | None] = mapped_column(nullable=True)
+
+
+class ConversationState(Base):
+    """What the assistant keeps of a conversation between turns (its dialogue state), as JSON."""
+
+    __tablename__ = "conversation_states"
+
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True
+    )
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

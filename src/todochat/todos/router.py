@@ -15,6 +15,7 @@ from todochat.todos.schemas import (
     TodoOut,
     TodoPatch,
     TodoQuery,
+    UndoOut,
 )
 
 router = APIRouter(prefix="/api", tags=["todos"])
@@ -40,6 +41,14 @@ async def clear_completed(todos: TodoServiceDep, session: SessionDep) -> Cleared
     deleted = await todos.clear_completed()
     await session.commit()
     return ClearedOut(deleted=deleted)
+
+
+@router.post("/todos/undo", response_model=UndoOut)
+async def undo(todos: TodoServiceDep, session: SessionDep) -> UndoOut:
+    """Revert the last change: every todo one chat turn or one request changed, as it was."""
+    out = await todos.undo()
+    await session.commit()
+    return out
 
 
 @router.get("/todos/{todo_id}", response_model=TodoOut)

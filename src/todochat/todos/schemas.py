@@ -175,6 +175,8 @@ class TodoQuery(BaseModel):
     priority: Priority | None = None
     due: DueFilter | None = None
     q: PlainText | None = Field(default=None, max_length=200)
+    due_from: DueDate = Field(default=None, description="due on or after this date")
+    due_to: DueDate = Field(default=None, description="due on or before this date")
     limit: int = Field(default=100, ge=1, le=500)
     offset: int = Field(default=0, ge=0, le=2**31 - 1)
 
@@ -215,3 +217,18 @@ class ClearedOut(BaseModel):
     """How many completed todos were deleted."""
 
     deleted: int
+
+
+class UndoneTodo(BaseModel):
+    """A todo an undo changed: ``removed`` (it had been created), ``restored`` (it had been
+    deleted) or ``reverted`` (its fields are back as they were)."""
+
+    action: Literal["removed", "restored", "reverted"]
+    todo: TodoOut
+
+
+class UndoOut(BaseModel):
+    """What an undo did; ``undone`` is false when there was nothing to undo."""
+
+    undone: bool
+    changes: list[UndoneTodo]

@@ -7,14 +7,14 @@ new fields and new tags, is applied whole or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, delete, func, or_, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import Tag, Todo, todo_tags
@@ -22,6 +22,7 @@ from todochat.db.types import utcnow
 from todochat.errors import InvalidInput, TodoNotFound
 from todochat.timezones import zone
 from todochat.todos import recurrence as rr
+from todochat.todos.journal import Journal, snapshot
 from todochat.todos.schemas import (
     MAX_DUE_DATE,
     MAX_TAGS,
@@ -31,7 +32,10 @@ from todochat.todos.schemas import (
     TodoOut,
     TodoPatch,
     TodoQuery,
+    UndoneTodo,
+    UndoOut,
 )
+from todochat.todos.tags import tags_named
 
 UPCOMING_DAYS = 7
 MAX_ID = 2**31 - 1
@@ -105,11 +109,19 @@ class TodoService:
     """Todos of one owner; another user's todo is simply not found."""
 
     def __init__(
-        self, session: AsyncSession, owner: Owner, clock: Callable[[], datetime] = utcnow
+        self,
+        session: AsyncSession,
+        owner: Owner,
+        clock: Callable[[], datetime] = utcnow,
+        *,
+        group: str | None = None,
     ) -> None:
         self._session = session
         self.owner = owner
         self._clock = clock
+        # Changes made through this service are one group for undo: a chat turn passes its
+        # run id; otherwise (a REST request) the service's own lifetime is the group.
+        self._journal = Journal(session, owner.id, group or "req_" + uuid.uuid4().hex)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -159,6 +171,12 @@ class TodoService:
             stmt = stmt.where(Todo.due_at >= start_tomorrow, Todo.due_at < horizon)
         elif query.due == "none":
             stmt = stmt.where(Todo.due_at.is_(None))
+        if query.due_from is not None:
+            stmt = stmt.where(Todo.due_at >= local_instant(query.due_from, None, tz))
+        if query.due_to is not None:
+            stmt = stmt.where(
+                Todo.due_at < local_instant(query.due_to + timedelta(days=1), None, tz)
+            )
         if query.status == "completed":
             stmt = stmt.order_by(Todo.completed_at.desc(), Todo.id.desc())
         else:
@@ -202,15 +220,17 @@ class TodoService:
             updated_at=now,
         )
         self._apply_due(todo, data.due_date, data.due_time, data.due_at)
-        todo.tags = await self._tags_named(data.tags)
+        todo.tags = await tags_named(self._session, self.owner.id, data.tags)
         self._apply_recurrence(todo, data.recurrence)
         self._session.add(todo)
         await self._session.flush()
+        self._journal.record(todo.id, None, snapshot(todo), now)
         return render(todo, self.owner.tz)
 
     async def update(self, todo_id: int, patch: TodoPatch) -> TodoOut:
         """Change the fields given in ``patch``."""
         todo = await self._load(todo_id)
+        before = snapshot(todo)
         given = patch.model_fields_set
         if "title" in given and patch.title is not None:
             todo.title = patch.title
@@ -225,7 +245,7 @@ class TodoService:
             names += [n for n in patch.add_tags or () if n not in names]
             if len(names) > MAX_TAGS:
                 raise InvalidInput("tags", f"a todo has at most {MAX_TAGS} tags")
-            todo.tags = await self._tags_named(names)
+            todo.tags = await tags_named(self._session, self.owner.id, names)
         if given & {"due_date", "due_time", "due_at"}:
             due_date, due_time = patch.due_date, patch.due_time
             if "due_date" not in given and "due_at" not in given and todo.due_at is not None:
@@ -247,14 +267,13 @@ class TodoService:
                 self._complete(todo)
             else:
                 self._uncomplete(todo)
-        todo.updated_at = self._clock()
-        await self._session.flush()
-        return render(todo, self.owner.tz)
+        return await self._changed(todo, before)
 
     async def delete(self, todo_id: int) -> TodoOut:
         """Delete a todo; returns it as it was."""
         todo = await self._load(todo_id)
         out = render(todo, self.owner.tz)
+        self._journal.record(todo.id, snapshot(todo), None, self._clock())
         await self._session.delete(todo)
         await self._session.flush()
         return out
@@ -262,29 +281,48 @@ class TodoService:
     async def complete(self, todo_id: int) -> CompletionOut:
         """Complete a todo; a recurring one rolls forward to its next occurrence instead."""
         todo = await self._load(todo_id)
+        before = snapshot(todo)
         rolled = self._complete(todo)
-        todo.updated_at = self._clock()
-        await self._session.flush()
-        return CompletionOut(**render(todo, self.owner.tz).model_dump(), rolled_forward=rolled)
+        out = await self._changed(todo, before)
+        return CompletionOut(**out.model_dump(), rolled_forward=rolled)
 
     async def uncomplete(self, todo_id: int) -> TodoOut:
         """Reopen a completed todo."""
         todo = await self._load(todo_id)
+        before = snapshot(todo)
         self._uncomplete(todo)
-        todo.updated_at = self._clock()
-        await self._session.flush()
-        return render(todo, self.owner.tz)
+        return await self._changed(todo, before)
 
     async def clear_completed(self) -> int:
         """Delete every completed todo; returns how many."""
-        result = await self._session.execute(
-            delete(Todo)
-            .where(Todo.owner_id == self.owner.id, Todo.completed.is_(True))
-            .returning(Todo.id)
+        done = list(
+            await self._session.scalars(
+                select(Todo).where(Todo.owner_id == self.owner.id, Todo.completed.is_(True))
+            )
         )
-        count = len(result.all())
+        now = self._clock()
+        for todo in done:
+            self._journal.record(todo.id, snapshot(todo), None, now)
+            await self._session.delete(todo)
         await self._session.flush()
-        return count
+        return len(done)
+
+    async def undo(self) -> UndoOut:
+        """Revert the owner's newest group of changes (one chat turn or one request)."""
+        reverted, undone = await self._journal.undo(self._clock())
+        # A todo changed several times in the group is reported once, as it is now.
+        seen: dict[int, UndoneTodo] = {}
+        for item in reversed(reverted):
+            seen[item.todo.id] = UndoneTodo(
+                action=item.action, todo=render(item.todo, self.owner.tz)
+            )
+        return UndoOut(undone=undone, changes=list(seen.values()))
+
+    async def _changed(self, todo: Todo, before: dict[str, Any]) -> TodoOut:
+        todo.updated_at = self._clock()
+        await self._session.flush()
+        self._journal.record(todo.id, before, snapshot(todo), todo.updated_at)
+        return render(todo, self.owner.tz)
 
     # -- rules -----------------------------------------------------------------------------
 
@@ -358,21 +396,3 @@ class TodoService:
         if todo is None:
             raise TodoNotFound(todo_id)
         return todo
-
-    async def _tags_named(self, names: Sequence[str]) -> list[Tag]:
-        if not names:
-            return []
-        wanted = list(dict.fromkeys(names))
-        rows = [{"owner_id": self.owner.id, "name": name} for name in wanted]
-        # Insert-if-missing in one statement: two turns adding the same new tag at once must
-        # not collide on the (owner, name) unique constraint.
-        dialect = self._session.bind.dialect.name if self._session.bind else "sqlite"
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        await self._session.execute(insert(Tag).values(rows).on_conflict_do_nothing())
-        found = {
-            tag.name: tag
-            for tag in await self._session.scalars(
-                select(Tag).where(Tag.owner_id == self.owner.id, Tag.name.in_(wanted))
-            )
-        }
-        return [found[name] for name in wanted]
