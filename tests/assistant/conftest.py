@@ -18,3 +18,14 @@ async def shared_api(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[
         sqlite_url(tmp_path_factory.mktemp("corpus") / "todochat.db")
     ) as under_test:
         yield under_test
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The corpus's two safety counts: todos nobody asked for, and todos wrongly changed."""
+    from tests.assistant.runner import TALLY
+
+    if TALLY["cases"]:
+        terminalreporter.write_line(
+            f"assistant corpus: {TALLY['cases']} cases, {TALLY['junk_todos']} junk todos, "
+            f"{TALLY['wrong_target_changes']} wrong-target changes"
+        )

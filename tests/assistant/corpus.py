@@ -991,7 +991,8 @@ CHANGE = [
     ),
     case(
         "change-postpone-overdue",
-        "postpone everything overdue to tomorrow",
+        # A change to several todos waits for a yes (issue 12's policy; it acted at once before).
+        ("postpone everything overdue to tomorrow", "yes"),
         seed=(
             T("Submit taxes", due="2026-11-18"),
             T("Call bank", due="2026-11-20", at="09:00"),
@@ -1006,7 +1007,8 @@ CHANGE = [
             {"title": "Call bank", "due_date": "2026-11-22", "due_time": "09:00"},
             {"title": "Later", "due_date": "2026-11-25"},
         ),
-        reply=r"Moved 2 overdue todos",
+        before=r"(?s)Submit taxes.*Call bank.*Reply 'yes'",
+        reply=r"Moved 2 todos",
     ),
     case(
         "change-postpone-nothing-overdue",

@@ -213,7 +213,8 @@ HELDOUT = [
     ),
     case(
         "ho-push-overdue-tomorrow",
-        "push everything overdue to tomorrow",
+        # A change to several todos now waits for a yes (issue 12's policy).
+        ("push everything overdue to tomorrow", "yes"),
         seed=(T("Submit taxes", due="2026-11-18"), T("Call bank", due="2026-11-20", at="09:00")),
         calls=(
             C("update_task", task_id=Id(0), due_date="2026-11-22"),

@@ -96,7 +96,8 @@ class Case:
     """One conversation; the expectations are about its last turn.
 
     ``calls``: the writing tool calls of the last turn, in order (default: none at all).
-    ``reads``: the reading calls (list/search), checked only when given.
+    ``reads``: the reading calls (list/search; a list_tags lookup is not one), checked only
+    when given.
     ``todos``: the whole todo list afterwards (matched by title; same count), when given.
     ``reply`` / ``not_reply``: regexes the last reply must / must not contain.
     ``before``: a regex the previous turn's reply must contain.

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.assistant.corpus import CORPUS, DATABASE_SUBSET
+from tests.assistant.dialogue import DIALOGUE
+from tests.assistant.dialogue_more import DIALOGUE_MORE
 from tests.assistant.heldout import HELDOUT, HELDOUT_FAILURES
 from tests.assistant.runner import problems, run
 from tests.assistant.spec import Case
@@ -33,7 +35,7 @@ def _params(cases: list[Case], failures: dict[str, str] | None = None) -> list[o
 
 
 def test_corpus_ids_are_unique_and_large_enough() -> None:
-    ids = [c.id for c in CORPUS + HELDOUT]
+    ids = [c.id for c in CORPUS + HELDOUT + DIALOGUE + DIALOGUE_MORE]
     assert len(ids) == len(set(ids))
     assert len(CORPUS) >= 170 and len(HELDOUT) == 30
     assert sum(len(c.says) > 1 for c in CORPUS) >= 25
@@ -45,13 +47,32 @@ async def test_corpus(shared_api: AppUnderTest, case: Case) -> None:
     assert not found, "\n".join(found)
 
 
+@pytest.mark.parametrize("case", _params(DIALOGUE + DIALOGUE_MORE))
+async def test_dialogue(shared_api: AppUnderTest, case: Case) -> None:
+    found = problems(case, await run(shared_api, case))
+    assert not found, "\n".join(found)
+
+
 @pytest.mark.parametrize("case", _params(HELDOUT, HELDOUT_FAILURES))
 async def test_heldout(shared_api: AppUnderTest, case: Case) -> None:
     found = problems(case, await run(shared_api, case))
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("case", _params(DATABASE_SUBSET))
+# Dialogue cases that also run on PostgreSQL: the state they need is stored between turns.
+_DIALOGUE_SUBSET = {
+    "dlg-corr-day-after-instead",
+    "dlg-undo-after-three-adds",
+    "dlg-plural-move-those-two-next-week",
+    "dlg-plural-one-of-two-not-found",
+    "dlg-undo-after-bulk-delete",
+    "dlg-bulk-groceries-sure",
+}
+
+
+@pytest.mark.parametrize(
+    "case", _params(DATABASE_SUBSET + [c for c in DIALOGUE if c.id in _DIALOGUE_SUBSET])
+)
 async def test_corpus_subset_on_every_database(api: AppUnderTest, case: Case) -> None:
     found = problems(case, await run(api, case))
     assert not found, "\n".join(found)

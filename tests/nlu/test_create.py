@@ -25,7 +25,7 @@ CREATE: list[tuple[str, str, date | None, time | None]] = [
     ("add buy milk to my list", "Buy milk", None, None),
     ("add buy milk to my todo list tomorrow", "Buy milk", D(2026, 11, 22), None),
     ("please add buy milk", "Buy milk", None, None),
-    ("can you add buy milk?", "Buy milk?", None, None),
+    ("can you add buy milk?", "Buy milk", None, None),
     ("add a task to buy milk", "Buy milk", None, None),
     ("add a new task: buy milk", "Buy milk", None, None),
     ("create a task to buy milk", "Buy milk", None, None),

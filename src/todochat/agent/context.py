@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from todochat.db.engine import Database
 from todochat.todos.service import Owner
@@ -17,6 +18,11 @@ Checkpoint = Callable[[str, str], Awaitable[None]]
 
 async def no_checkpoint(_phase: str, _run_id: str) -> None:
     """The product's checkpoint: nothing happens."""
+
+
+async def no_state() -> dict[str, Any] | None:
+    """A conversation with no stored dialogue state."""
+    return None
 
 
 @dataclass
@@ -40,7 +46,13 @@ class TurnContext:
     db: Database
     clock: Callable[[], datetime]
     run_id: str = ""
+    conversation_id: int = 0
     checkpoint: Checkpoint = no_checkpoint
+    # The model's own state of the conversation (the offline assistant's dialogue state):
+    # ``load_state`` reads what the last turn stored; a model that sets ``state`` has it stored
+    # with this turn's outcome, in the same transaction.
+    load_state: Callable[[], Awaitable[dict[str, Any] | None]] = no_state
+    state: dict[str, Any] | None = None
     # Every tool call this turn started, by call id, in the order they started: how a stopped
     # run learns what its tools did after the model's stream was cut off.
     jobs: dict[str, ToolJob] = field(default_factory=dict)

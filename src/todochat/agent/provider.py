@@ -32,7 +32,7 @@ def model_factory(settings: Settings) -> ModelFactory:
         from todochat.agent.offline import OfflineModel
 
         def local(context: TurnContext) -> Model:
-            return OfflineModel(timezone=context.owner.tz, clock=context.clock)
+            return OfflineModel(timezone=context.owner.tz, clock=context.clock, context=context)
 
         return local
     llm = parse_choice(settings)

@@ -15,6 +15,7 @@ any conversation's memory (a test holds us to that). The statements are our own 
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from agents import TResponseInputItem
@@ -34,6 +35,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
+from todochat.db.models import ConversationState
 
 # Mirrors SQLAlchemySession's tables (created by our migration 0001); kept out of the models'
 # metadata because the SDK, not our ORM, defines them.
@@ -122,3 +124,27 @@ class ConversationMemory:
         sid = str(conversation_id)
         await session.execute(delete(agent_messages).where(agent_messages.c.session_id == sid))
         await session.execute(delete(agent_sessions).where(agent_sessions.c.session_id == sid))
+
+    async def state(self, conversation_id: int) -> dict[str, Any] | None:
+        """The model's dialogue state stored by the conversation's last turn, if any."""
+        async with self._db.session() as session:
+            found = await session.scalar(
+                select(ConversationState.state).where(
+                    ConversationState.conversation_id == conversation_id
+                )
+            )
+            await session.commit()
+        return found
+
+    async def store_state_in(
+        self, session: AsyncSession, conversation_id: int, state: dict[str, Any], now: datetime
+    ) -> None:
+        """Replace the conversation's dialogue state inside the caller's transaction."""
+        await session.execute(
+            self._db.upsert(ConversationState)
+            .values(conversation_id=conversation_id, state=state, updated_at=now)
+            .on_conflict_do_update(
+                index_elements=[ConversationState.conversation_id],
+                set_={"state": state, "updated_at": now},
+            )
+        )

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from agents import (
@@ -164,7 +165,10 @@ class RunManager:
     async def start(self, spec: TurnSpec) -> None:
         """Open the run's log with ``session_initialized`` and start it in the background."""
         spec.context.run_id = spec.run_id
+        spec.context.conversation_id = spec.conversation_id
         spec.context.checkpoint = self.checkpoint
+        if not spec.new_conversation:
+            spec.context.load_state = partial(self._memory.state, spec.conversation_id)
         await self.events.create(spec.run_id)
         await self._emit(
             spec.run_id,
@@ -495,6 +499,10 @@ class RunManager:
                         spec.conversation_id,
                         progress.memory_items(user_item, status != "completed"),
                     )
+                    if spec.context.state is not None:
+                        await self._memory.store_state_in(
+                            session, spec.conversation_id, spec.context.state, spec.context.clock()
+                        )
                     tokens = progress.input_tokens, progress.output_tokens
                     if self.quota is not None and any(tokens):
                         await self.quota.add_tokens_in(session, spec.context.owner.id, *tokens)

@@ -59,11 +59,15 @@ todo's own date ("push X back two days"), times like "half past five", ranges/du
 separate from due times, several commands in one message, non-English languages.
 """
 
+from .acts import Act, read_act, read_changes
 from .dates import AFTERNOON, EVENING, MORNING, NOON, WhenMatch, parse_when
-from .intents import parse_message
+from .intents import as_new_todo, parse_message, prepare
+from .listing import day_window, read_window
 from .model import (
     Candidate,
+    Changes,
     ChangeTags,
+    Check,
     Choose,
     ClearCompleted,
     ClearDue,
@@ -89,17 +93,23 @@ from .model import (
     Thanks,
     Uncomplete,
     Unknown,
+    Update,
 )
 from .recurrence import RecurrenceMatch, first_occurrence, parse_recurrence
-from .references import match_reference, parse_reference
+from .references import match_reference, parse_reference, split_references
+from .selectors import Selector, bulk_selector
+from .titles import clean_title
 
 __all__ = [
     "AFTERNOON",
     "EVENING",
     "MORNING",
     "NOON",
+    "Act",
     "Candidate",
     "ChangeTags",
+    "Changes",
+    "Check",
     "Choose",
     "ClearCompleted",
     "ClearDue",
@@ -120,17 +130,28 @@ __all__ = [
     "Reference",
     "Rename",
     "Reschedule",
+    "Selector",
     "SetPriority",
     "SetRecurrence",
     "TaskDraft",
     "Thanks",
     "Uncomplete",
     "Unknown",
+    "Update",
     "WhenMatch",
+    "as_new_todo",
+    "bulk_selector",
+    "clean_title",
+    "day_window",
     "first_occurrence",
     "match_reference",
     "parse_message",
     "parse_recurrence",
     "parse_reference",
     "parse_when",
+    "prepare",
+    "read_act",
+    "read_changes",
+    "read_window",
+    "split_references",
 ]

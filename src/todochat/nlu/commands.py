@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from .dates import WhenMatch, extract_when
 from .model import (
+    Changes,
     ChangeTags,
     ClearCompleted,
     ClearDue,
@@ -24,6 +25,7 @@ from .model import (
     SetPriority,
     SetRecurrence,
     Uncomplete,
+    Update,
 )
 from .priority import LEVEL_RE, TAG_WORD, level, tag_list
 from .recurrence import extract_recurrence, extract_trailing_adverb
@@ -33,12 +35,20 @@ from .titles import clean_title
 
 _F = re.IGNORECASE
 _PLEASE = (
-    r"^(?:(?:ok|okay|so|and|hey|please|now|also|oh|actually|oops|wait|no)[,\s]+)*"
+    r"^(?:(?:ok|okay|so|and|hey|please|pls|now|also|oh|actually|oops|wait|no|hmm+|um+|er|eh|"
+    r"well|right|ah|yeah|sorry|finally|yay|so|phew)[,\s]+)*"
     r"(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
+    r"(?:i\s+(?:want|wanna|would\s+like|'d\s+like|d\s+like)\s+(?:you\s+)?to\s+|let's\s+|lets\s+)?"
+    r"(?:please\s+)?"
 )
-_END = r"(?:\s+(?:please|now|thanks))?[\s.!?]*$"
+# A request may end with the same request in other words: "..., can you reopen it", "..., pls".
+_END = (
+    r"(?:[,\s]+(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?\w+(?:\s+\w+)?\s+"
+    r"(?:it|that|this)(?:\s+(?:for\s+me|please|pls))?|please|pls|now|thanks|thx|ta|for\s+me))?"
+    r"(?:\s+(?:already|lol|haha+|finally|yay|woo+|at\s+last))*[\s.!?]*(?:[🎉✨👍🙏😊🙂😀]\s*)*$"
+)
 _TAGS = rf"(?P<tags>#?{TAG_WORD}(?:\s*(?:,\s*and|,|and|&)\s*#?{TAG_WORD})*)"
-_DONE = r"(?:done|complete|completed|finished|checked|ticked|crossed\s+off)"
+_DONE = r"(?:done|complete|completed|finished|finish|checked|ticked|crossed\s+off)"
 _FILLER = frozenset({"", "to", "on", "for", "at", "by", "until", "till", "due", "and"})
 
 
@@ -90,6 +100,10 @@ _TAGS_REMOVE = (
 )
 _TAGS_ADD = (
     _c(rf"add\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+{_TAGS}\s+to\s+(?P<ref>.+?)"),
+    _c(
+        rf"(?:put|stick|place|give)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+{_TAGS}\s+(?:on|to|onto)\s+"
+        r"(?P<ref>.+?)"
+    ),
     _c(rf"add\s+(?:the\s+|a\s+)?{_TAGS}\s+(?:tags?|labels?)\s+to\s+(?P<ref>.+?)"),
     _c(
         rf"add\s+(?P<tags>#{TAG_WORD}(?:\s*(?:,\s*and|,|and|&)?\s*#{TAG_WORD})*)\s+to\s+(?P<ref>.+?)"
@@ -97,7 +111,8 @@ _TAGS_ADD = (
     _c(rf"(?:tag|label)\s+(?P<ref>.+?)\s+(?:as\s+|with\s+(?:the\s+)?(?:tags?\s+)?)?{_TAGS}"),
     _c(rf"(?P<ref>.+?)\s+should\s+be\s+tagged\s+(?:as\s+|with\s+)?{_TAGS}"),
 )
-_LEVEL = rf"(?:(?P<lvl>{LEVEL_RE}|no)[\s-]+(?:priority|prio)|(?P<code>p[1-4])|(?:priority\s+)?(?P<lvl2>urgent|important|{LEVEL_RE}|[1-4]))"  # noqa: E501
+# A bare digit is a priority only after "priority" ("change it to 4" is a time, not p4).
+_LEVEL = rf"(?:(?P<lvl>{LEVEL_RE}|no)[\s-]+(?:priority|prio)|(?P<code>p[1-4])|(?:priority\s+)?(?P<lvl2>urgent|important|{LEVEL_RE})|priority\s+(?P<lvl3>[1-4]))"  # noqa: E501
 _PRIORITY: tuple[tuple[re.Pattern[str], Priority | None], ...] = (
     (
         _c(
@@ -181,7 +196,8 @@ _UNCOMPLETE = (
     ),
     _c(
         r"i\s+(?:haven't|have\s+not|havent|didn't|did\s+not|didnt|never)\s+(?:actually\s+|really\s+|"
-        r"yet\s+)?(?:done\s+|finished\s+|completed\s+)?(?P<ref>.+?)(?:\s+yet|\s+after\s+all)?"
+        r"yet\s+)?(?:done\s+|finished\s+|completed\s+|finish\s+|complete\s+|do\s+)?(?P<ref>.+?)"
+        r"(?:\s+yet|\s+after\s+all)?"
     ),
     _c(
         r"(?P<ref>.+?)\s+(?:isn't|is\s+not|wasn't|was\s+not|isnt|aren't|are\s+not)\s+(?:actually\s+|"
@@ -189,10 +205,33 @@ _UNCOMPLETE = (
     ),
 )
 _NOT_PAST = r"(?!(?:wanted|needed|decided|planned|hoped|started|tried|forgot|used|need|want)\b)"
+# A message that opens with a past tense reports a todo done ("called the supplier", "booked
+# the hotel", "paid rent"); words that only look past ("need", "feed", "shred", "bed") are not,
+# nor forms shared with the present ("read 1984", "put", "set").
+_PAST_FORMS = (
+    r"bought|paid|sent|wrote|went|did|took|got|made|rang|met|sold|brought|caught|fed|ran|"
+    r"swept|told|gave|built|spoke|won|picked\s+up|dropped\s+off|handed\s+in"
+)
+_BARE_PAST = (
+    r"(?P<ref>(?!(?:\w*eed|shred|embed|bed|red|wed|bred|fled|led|sled|shed|sped|"
+    + r"wanted|needed|decided|planned|hoped|started|tried|forgot|used|scheduled|booked\s+in\s+for|"
+    + r"completed|finished|tagged|labell?ed|starred|dated|undated|overdue|prioriti[sz]ed|added|"
+    + r"created|deleted|removed|archived|updated|changed|moved|reopened|repeated"
+    + r")\b)(?:[a-z]{2,}ed|"
+    + _PAST_FORMS
+    + r")\s+(?!(?:to|for|by|on|at|that|it|this|yet|up)\b)"
+    + r"(?!(?:the\s+|my\s+)?(?:ones?|tasks?|todos?|items?|stuff|things)$).+?)"
+)
 _COMPLETE = (
     _c(r"(?:mark|set|flag)\s+(?P<ref>.+?)\s+(?:as\s+)?" + _DONE),
+    _c(r"mark\s+(?:as\s+)?(?:done|finished|finish|complete|completed)\s+(?P<ref>.+?)"),
     _c(
-        r"(?:complete|finish|check\s+off|tick\s+off|cross\s+off|close|done\s+with)\s+(?P<ref>.+?)(?:\s+(?:off|as\s+done))?"
+        r"(?:finished|completed|done\s+with)\s+(?P<ref>(?!with\b)(?!(?:ones?|tasks?|todos?|items?|"
+        r"stuff|things)$).+?)(?:\s*[✓✔✅])?"
+    ),
+    _c(
+        r"(?:complete|finish|check\s+off|tick\s+off|cross\s+off|close(?:\s+out)?|done\s+with|"
+        r"knock\s+out|wrap\s+up)\s+(?P<ref>.+?)(?:\s+(?:off|as\s+done))?"
     ),
     _c(r"(?:check|tick|cross)\s+(?P<ref>.+?)\s+off"),
     _c(
@@ -210,6 +249,7 @@ _COMPLETE = (
         r"bought|paid|sent|wrote|went|did|took|got|made|read|rang|met|sold|brought|caught|fed|"
         r"ran|swept|found|told|gave|built|spoke|won)\s+.+?)"
     ),
+    _c(r"(?:just\s+|already\s+|finally\s+)?" + _BARE_PAST),
 )
 _RESCHEDULE = re.compile(
     _PLEASE + r"(?P<verb>move|push|reschedule|postpone|delay|defer|shift|bump|change|snooze)\s+"
@@ -223,6 +263,7 @@ _DUE_AS = _c(
 )
 _DELETE = _c(
     r"(?:delete|remove|erase|trash|scrap|drop|discard|get\s+rid\s+of|cancel|forget(?:\s+about)?|"
+    r"wipe(?:\s+out)?|clear\s+out|bin\s+off|"
     r"kill|nuke|bin|ditch|axe|strike|cross\s+out)\s+(?P<ref>.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+"
     r"(?:list|todos?|tasks?|to-dos?|todo\s+list))?"
 )
@@ -238,7 +279,8 @@ _TRIGGER = re.compile(
     r"stop|quit|don't|dont|do|never|cancel|turn|repeat|rename|retitle|edit|fix|correct|reword|"
     r"uncheck|unmark|untick|reopen|re-open|uncomplete|un-complete|undo|restore|reactivate|i|i'm|"
     r"i've|complete|finish|check|tick|cross|close|done|finished|completed|due|scrap|discard|forget|"
-    r"kill|bin|ditch|axe|strike)\b|[✓✔✅#]",
+    r"kill|bin|ditch|axe|strike|wipe|knock|wrap)\b|[✓✔✅#]|^(?:just\s+|already\s+|finally\s+)?"
+    r"(?:[a-z]{2,}ed|" + _PAST_FORMS + r")\s",
     _F,
 )
 
@@ -326,7 +368,7 @@ def _set_repeat(m: re.Match[str], now: datetime, tz: ZoneInfo) -> Intent | None:
 def _priority(m: re.Match[str], fixed: Priority | None) -> Intent | None:
     if fixed is not None:
         return SetPriority(parse_reference(m["ref"]), fixed)
-    found = level(m["lvl"] or m["code"] or m["lvl2"])
+    found = level(m["lvl"] or m["code"] or m["lvl2"] or m["lvl3"])
     return SetPriority(parse_reference(m["ref"]), found) if found else None
 
 
@@ -339,6 +381,9 @@ def _reschedule(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
             if moved.problem:
                 return InvalidDate(moved.problem)
             assert moved.due_date is not None
+            if not moved.date_given and moved.due_time is not None:
+                # "move the landlord call to 4pm": a new time on the day it already has.
+                return Update(parse_reference(head), Changes(due_time=moved.due_time))
             return Reschedule(parse_reference(head), moved.due_date, moved.due_time)
         if m["verb"].lower() in ("postpone", "defer", "snooze", "delay") and not re.search(
             r"\s(?:to|until|till|by|for)\s", m["rest"]
@@ -382,6 +427,17 @@ def parse_command(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
 
 def _rename(m: re.Match[str], now: datetime, tz: ZoneInfo) -> Intent | None:
     new = m["new"].strip()
+    for cut in reversed(list(re.finditer(r"\s+to\s+", new, _F))):
+        # "change the visit to Joan to next Tuesday": the name has a "to" of its own.
+        when = full_when(new[cut.end() :], now, tz)
+        if when is not None and when.due_date is not None and not when.problem:
+            ref = parse_reference(f"{m['ref']} to {new[: cut.start()]}")
+            return Reschedule(ref, when.due_date, when.due_time)
+    if re.fullmatch(r"\d{1,2}(?::[0-5]\d)?", new):
+        # "change it to 4": a new time (on the same day), never a title "4".
+        clock = full_when("at " + new, now, tz)
+        if clock is not None and clock.due_time is not None:
+            return Update(parse_reference(m["ref"]), Changes(due_time=clock.due_time))
     when = full_when(new, now, tz)
     if when is not None:
         if when.problem:

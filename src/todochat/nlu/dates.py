@@ -26,6 +26,7 @@ MIDNIGHT = time(0, 0)
 PARTS_OF_DAY: dict[str, time] = {
     "morning": MORNING,
     "afternoon": AFTERNOON,
+    "arvo": AFTERNOON,
     "evening": EVENING,
     "night": EVENING,
 }
@@ -45,7 +46,7 @@ FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 WD_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-PART_RE = "morning|afternoon|evening|night"
+PART_RE = "morning|afternoon|arvo|evening|night"
 _CUE = r"(?:(?:on|by|for|due|until|till|before|starting)\s+)?"
 _F = re.IGNORECASE
 
@@ -79,17 +80,17 @@ _RELATIVE_DAY = _c(
     rf"|today|tonight|tonite|this\s+(?P<thispart>morning|afternoon|evening))\b{_PART_SUFFIX}"
 )
 _PERIOD = _c(
-    rf"\b{_CUE}(?:(?P<mod>this|next)\s+weekend|(?:on|at|over)\s+the\s+weekend"
+    rf"\b{_CUE}(?:(?P<mod>this|next)\s+weekend|(?:on|at|over|to|for|till|until)\s+the\s+weekend"
     r"|(?:at\s+)?(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?(?P<which>this\s+|next\s+)?"
     r"(?P<unit>week|month|year)|(?P<nextunit>next\s+(?:week|month|year)))\b"
 )
 _WEEKDAY = _c(
     r"\b(?:(?P<cue>on|by|until|till|before|due|for|starting)\s+)?"
-    rf"(?:(?P<mod>this\s+coming|this|next|coming)\s+)?(?P<wd>{WD_RE})\b\.?"
+    rf"(?:(?P<mod>this\s+coming|this|next\s+week|next|coming)\s+)?(?P<wd>{WD_RE})\b\.?"
     rf"(?P<nextweek>\s+(?:of\s+)?next\s+week)?{_PART_SUFFIX}"
 )
 _MONTH_DAY_ONLY = _c(
-    r"\b(?:on|by|due|before|until|till|for)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
+    r"\b(?:on|by|due|before|until|till|for|to)\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\b"
     r"(?!\s+of\s+(?:every|each))"
 )
 _ZONE = rf"(?:\s*\(?(?P<zone>{ZONE_RE})\)?(?![\w]))?"
@@ -108,7 +109,22 @@ _NAMED_TIME = _c(
     rf"\b{_TIME_CUE}(?P<name>noon|midday|(?<=at\s)midnight|(?<=by\s)midnight){_ZONE}"
     r"(?!\w)"
 )
-_PART_TIME = _c(r"\b(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b")
+_PART_TIME = _c(
+    r"\b(?:in\s+the\s+(?P<part>morning|afternoon|arvo|evening)|at\s+(?P<night>night))\b"
+)
+_NTH_IN_MONTH = _c(
+    rf"\b{_CUE}(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+    rf"(?P<wd>{WD_RE})\s+(?:of|in)\s+(?:(?P<next>next|this)\s+month|(?P<mon>{MONTH_RE}))\b"
+    r"(?:\s+(?P<y>\d{4}))?"
+)
+_FROM_DAY = _c(
+    rf"\b(?P<n>{NUMBER_RE})\s+(?P<u>weeks?|days?)\s+(?:from|after)\s+(?:this\s+|next\s+)?"
+    rf"(?P<base>today|now|tomorrow|{WD_RE})\b"
+)
+_NEXT_MONTH_DAY = _c(
+    r"\b(?:next\s+month\s+on\s+the\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?|(?:on\s+)?the\s+"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?next\s+month)\b"
+)
 _NAME_NEXT = re.compile(r"^\.?\s+[A-Z][a-z]")
 # What may follow a weekday abbreviation after a cue ("on sat at 5", not "on sat nav").
 _AFTER_ABBR = re.compile(
@@ -118,6 +134,43 @@ _AFTER_ABBR = re.compile(
 _AFTER_BARE = re.compile(
     rf"^\s*(?:$|[,.;!?)]|\d|@|(?:at|{PART_RE}|noon|midday|midnight)\b)", re.IGNORECASE
 )
+
+
+_QUARTER = _c(
+    r"\b(?:at\s+)?(?P<q>quarter|half)\s+(?P<rel>past|to|after|before|til|till)\s+"
+    r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+)
+# "0915", "at 1430": a 24-hour clock without the colon (a leading zero, or "at" before it).
+_COMPACT = _c(
+    r"(?:\b(?P<at>at|@)\s*|(?<![\w:.]))(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*h(?:rs)?)?\b"
+)
+_HOUR_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _quarter(m: re.Match[str]) -> str:
+    word = m["h"].lower()
+    hour = int(word) if word.isdigit() else _HOUR_WORDS[word]
+    minutes = 30 if m["q"].lower() == "half" else 15
+    if m["rel"].lower() in ("to", "before", "til", "till"):
+        hour, minutes = (hour - 1) % 12 or 12, 60 - minutes
+    return f"at {hour}:{minutes:02d}"
+
+
+def _compact(m: re.Match[str]) -> str:
+    if not m["at"] and not m["h"].startswith("0"):
+        return m.group()  # "read 1984", "room 1101": numbers, not clocks
+    return f"at {m['h']}:{m['m']}"
+
+
+def clock_words(text: str) -> str:
+    """Spoken and compact clock times as "at H:MM": "quarter to six" -> "at 5:45" (then the
+    bare-hour rule makes it 17:45), "half past 5" -> "at 5:30", "0915" -> "at 09:15"."""
+    if "quarter" in text or "half" in text or "QUARTER" in text.upper():
+        text = _QUARTER.sub(_quarter, text)
+    return _COMPACT.sub(_compact, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +241,65 @@ def _accept_weekday(scan: Scanner, m: re.Match[str]) -> bool:
     return bool(_AFTER_BARE.match(rest))
 
 
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
+    """The nth (1..5, or -1 for the last) given weekday of a month, if it exists."""
+    days = [
+        date(year, month, d)
+        for d in range(1, _days_in(year, month) + 1)
+        if date(year, month, d).weekday() == weekday
+    ]
+    if nth == -1:
+        return days[-1]
+    return days[nth - 1] if nth <= len(days) else None
+
+
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
 def _find_date(scan: Scanner, today: date, found: _Found) -> None:
+    m = scan.search(_NTH_IN_MONTH)
+    if m:
+        scan.consume(*m.span())
+        word = m["nth"].lower()
+        nth = _NTH.get(word) or int(word[0])
+        weekday = WEEKDAYS[m["wd"].lower()]
+        if m["mon"]:
+            mon, yr = MONTHS[m["mon"].lower()], int(m["y"]) if m["y"] else today.year
+        else:
+            base = today + relativedelta(months=1 if m["next"].lower() == "next" else 0)
+            mon, yr = base.month, base.year
+        nth_day = _nth_weekday(yr, mon, weekday, nth)
+        if nth_day is not None and nth_day < today and not m["y"] and m["mon"]:
+            nth_day = _nth_weekday(yr + 1, mon, weekday, nth)
+        if nth_day is None:
+            found.problem = f"that month has no {m['nth']} {m['wd']}"
+        else:
+            found.day = nth_day
+        return
+    m = scan.search(_NEXT_MONTH_DAY)
+    if m:
+        scan.consume(*m.span())
+        n = int(m["d"] or m["d2"])
+        base = today.replace(day=1) + relativedelta(months=1)
+        if not 1 <= n <= _days_in(base.year, base.month):
+            found.problem = f"{calendar.month_name[base.month]} {n} is not a date"
+        else:
+            found.day = base.replace(day=n)
+        return
+    m = scan.search(_FROM_DAY)
+    if m:
+        scan.consume(*m.span())
+        n = number(m["n"]) or 1
+        base_word = m["base"].lower()
+        if base_word in ("today", "now"):
+            base = today
+        elif base_word.startswith("tom"):
+            base = today + timedelta(days=1)
+        else:
+            base = _upcoming(today, WEEKDAYS[base_word])
+        weeks = m["u"].lower().startswith("week")
+        found.day = base + timedelta(days=n * (7 if weeks else 1))
+        return
     m = scan.search(_ISO)
     if m:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -232,9 +343,9 @@ def _find_date(scan: Scanner, today: date, found: _Found) -> None:
             continue
         scan.consume(*m.span())
         wd = WEEKDAYS[m["wd"].lower()]
-        mod = (m["mod"] or "").lower()
+        mod = " ".join((m["mod"] or "").lower().split())
         found.part = m["part"]
-        if mod == "next" or m["nextweek"]:
+        if mod in ("next", "next week") or m["nextweek"]:
             found.day = _next_week(today, wd)
         else:
             found.day = _upcoming(today, wd)
@@ -316,6 +427,7 @@ def _find_time(scan: Scanner, found: _Found) -> None:
             pm = m["ap"].lower().startswith("p")
             found.clock = time((h % 12) + (12 if pm else 0), mi)
             found.zone = m["zone"]
+            _part_of_day(scan, found, m.end())
             return
     m = scan.search(_CLOCK)
     if m:
@@ -323,6 +435,7 @@ def _find_time(scan: Scanner, found: _Found) -> None:
         found.clock = time(int(m["h"]), int(m["m"]))
         found.bare_hour = not m["h"].startswith("0") and 1 <= int(m["h"]) <= 11
         found.zone = m["zone"]
+        _part_of_day(scan, found, m.end())
         return
     m = scan.search(_BARE_HOUR)
     if m:
@@ -332,6 +445,7 @@ def _find_time(scan: Scanner, found: _Found) -> None:
             found.clock = time(h, 0)
             found.bare_hour = 1 <= h <= 11
             found.zone = m["zone"]
+            _part_of_day(scan, found, m.end())
             return
     m = scan.search(_NAMED_TIME)
     if m:
@@ -339,6 +453,21 @@ def _find_time(scan: Scanner, found: _Found) -> None:
         found.clock = MIDNIGHT if m["name"].lower() == "midnight" else NOON
         found.zone = m["zone"]
         return
+    _part_of_day(scan, found)
+
+
+_PART_AFTER = _c(r"^\s+(?:in\s+(?:the\s+)?)?(?P<part>morning|afternoon|arvo|evening|night)\b")
+
+
+def _part_of_day(scan: Scanner, found: _Found, after: int | None = None) -> None:
+    """ "in the evening", "at night", "7 o'clock morning": the part of day, which also places
+    a bare hour."""
+    if after is not None and found.part is None:
+        m = _PART_AFTER.match(scan.masked[after:])
+        if m:
+            scan.consume(after + m.start(), after + m.end())
+            found.part = m["part"].lower()
+            return
     m = scan.search(_PART_TIME)
     if m and found.part is None:
         scan.consume(*m.span())

@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from .changes import read_update
 from .commands import parse_command
+from .dates import clock_words
 from .language import classify
 from .listing import is_list_noun, is_listing, parse_listing
-from .model import CreateTasks, Intent, InvalidDate, TaskDraft, Unknown
-from .smalltalk import smalltalk
+from .model import CreateTasks, Intent, InvalidDate, TaskDraft, Uncomplete, Unknown, Update
+from .questions import check_question
+from .references import parse_reference
+from .smalltalk import smalltalk, strip_pleasantries
 from .tasks import create_content, draft_task, has_cue, split_items, starts_with_task_verb
 from .text import normalise, squash
+from .typos import correct
 
 MAX_TASKS = 50
 _ADD = re.compile(
-    r"^(?:(?:please|pls|hey|ok|okay|so|and|also)[,!]?\s+)*(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?add\b",
+    r"^(?:(?:please|pls|hey|ok|okay|so|and|also|um+|hmm+|oh|right|alright)[,!.…]*\s+)*(?:(?:can|could|would|will)\s+"
+    r"(?:you|u)\s+(?:please\s+)?)?add\b",
     re.IGNORECASE,
 )
+# "put 'order new glasses' on my list", "stick milk on the list" (and "put X back on my list").
+_ON_LIST = re.compile(
+    r"^(?:(?:please|pls|ok|okay|so|and|also|oh)[,!]?\s+)*(?:(?:can|could|would|will)\s+you\s+"
+    r"(?:please\s+)?)?(?:put|pop|stick|throw|get|add|write|jot)\s+(?P<item>.+?)\s+(?:back\s+)?"
+    r"(?:on|onto|to|in|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|shopping\s+)?(?:list|todos)\b"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CHANGE_START = re.compile(
+    r"^(?:move|push|reschedule|postpone|delete|remove|rename|change|update|tag|untag|mark|set|"
+    r"reopen|uncheck)\b",
+    re.IGNORECASE,
+)
+# What makes "remind me to change X ..." a change to X rather than the todo "Change X": a new
+# value or a place on the list ("to friday", "from the list", "as done").
+_CHANGE_TARGET = re.compile(r"\s(?:to|from|as|off|back|done)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"^(?:(?:ok|okay|so|and|hey|please)[,\s]+)*(?:show|list|display|what|what's|whats|which|any|"
     r"anything|is\s+there|are\s+there|do\s+i\s+have|how\s+many|search)\b",
@@ -26,7 +49,49 @@ _LIST_LEAD = re.compile(
 )
 
 
-def _create(content: str, colon: bool, now: datetime, tz: ZoneInfo) -> Intent:
+_U = re.compile(r"\b(can|could|would|will|do|did|have|are)\s+u\b", re.IGNORECASE)
+# Shell-style shorthand people type into a chat box ("ls", "rm docker", "mv 'notes' -> mon",
+# "done deploy api"), written out as the requests they stand for.
+_SHORTHAND = (
+    (re.compile(r"^ls(?=\s*$)", re.I), "show my todos"),
+    (re.compile(r"^ls\s+(?=#)", re.I), "show my todos tagged "),
+    (re.compile(r"^ls\s+", re.I), "show my todos "),
+    (re.compile(r"^rm\s+", re.I), "delete "),
+    (re.compile(r"^mv\s+", re.I), "move "),
+    (re.compile(r"\s*(?:->|=>|→)\s*"), " to "),
+    (
+        re.compile(r"^done\s+(?!for\b|with\b|now\b|today\b|already\b|thanks?\b|cheers\b)", re.I),
+        "done: ",
+    ),
+)
+# Interjections at the end of a message carry no request ("due fri lol", "make it tonight tbh").
+_TRAILING_NOISE = re.compile(
+    r"(?:[\s,]+(?:lol+|lmao|haha+|hehe+|ngl|tbh|xd|:\)|:-\)|:d|;\)|😅|😂|🙏|👍)+)+(?=[\s.!?]*$)",
+    re.I,
+)
+
+
+# Courtesy after a comma at the end ("The hospital one, dear.", "..., if you please").
+_TRAILING_COURTESY = re.compile(
+    r",\s*(?:if\s+you\s+please|if\s+possible|if\s+you\s+(?:can|could|would|don't\s+mind)|"
+    r"(?:my\s+)?dear|love|mate|pal|buddy|hun)(?=[\s.!?]*$)",
+    re.IGNORECASE,
+)
+
+
+def prepare(text: str) -> str:
+    """A message made ready to read: normalised, misspelt command words fixed, spoken clock
+    times ("quarter to six") written as clocks, "can u" as "can you", shorthand written out,
+    interjections and courtesy at the end dropped."""
+    line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", normalise(text))) or text
+    for pattern, replacement in _SHORTHAND:
+        line = pattern.sub(replacement, line)
+    return clock_words(correct(_U.sub(r"\1 you", line)))
+
+
+def _create(
+    content: str, colon: bool, now: datetime, tz: ZoneInfo, explicit: bool = True
+) -> Intent:
     if classify(content) == "gibberish":
         return Unknown("gibberish", squash(content)[:500])
     drafts: list[TaskDraft] = []
@@ -38,36 +103,171 @@ def _create(content: str, colon: bool, now: datetime, tz: ZoneInfo) -> Intent:
             drafts.append(draft)
     if not drafts:
         return Unknown("unclear", squash(content)[:500])
-    return CreateTasks(tuple(drafts))
+    return CreateTasks(tuple(drafts), explicit=explicit)
 
 
 def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
     """Read one chat message (relative to ``now`` in ``tz``) as an Intent."""
-    message = normalise(text)
+    message = prepare(text)
     line = squash(message)
     if not line:
         return Unknown("unclear")
     talk = smalltalk(line)
     if talk is not None:
         return talk
+    found = _read(message, now, tz)
+    sentences = _sentences(message)
+    if len(sentences) > 1 and not (isinstance(found, CreateTasks) and len(found.tasks) > 1):
+        # "Please delete the wool one. I no longer need it.", "Could you move the chiropodist
+        # to Friday? They rang to change it.": the request, then a reason that asks nothing.
+        unclear = isinstance(found, Unknown) and found.reason == "unclear"
+        if unclear or all(_commentary(x, now, tz) for x in sentences[1:]):
+            first = _read(sentences[0], now, tz)
+            if not isinstance(first, Unknown):
+                return first
+    return found
+
+
+def _commentary(sentence: str, now: datetime, tz: ZoneInfo) -> bool:
+    """Whether a sentence after a request only explains it ("I no longer need it.")."""
+    if has_cue(sentence, now, tz):
+        return False
+    said = _read(sentence, now, tz)
+    return isinstance(said, Unknown) and said.reason == "unclear"
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])")
+# A full stop after these ends a word, not a sentence ("email Dr. Smith").
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "approx",
+        "appt",
+        "dept",
+        "no",
+        "nr",
+        "inc",
+        "ltd",
+        "co",
+        "mt",
+        "ft",
+        "ave",
+        "rd",
+    ]
+)
+
+
+def _sentences(message: str) -> list[str]:
+    """The sentences of ``message``, not split after an abbreviation."""
+    out: list[str] = []
+    start = 0
+    for gap in _SENTENCE.finditer(message):
+        before = message[start : gap.start()].rstrip(".!?").rsplit(maxsplit=1)
+        last = before[-1].lower().replace(".", "") if before else ""
+        if message[gap.start() - 1] == "." and (last in _ABBREVIATIONS or len(last) == 1):
+            continue
+        out.append(message[start : gap.start()])
+        start = gap.end()
+    out.append(message[start:])
+    return [x for x in out if x.strip()]
+
+
+def _read(message: str, now: datetime, tz: ZoneInfo) -> Intent:
+    message = strip_pleasantries(message)
+    line = squash(message)
+    if not line:
+        return Unknown("unclear")
+    asked = check_question(line, now, tz)
+    if asked is not None:
+        return asked
     if is_list_noun(line):
-        return parse_listing(line)
+        return parse_listing(line, now, tz)
+    listed = _ON_LIST.match(line)
+    if listed:
+        item = listed["item"].strip()
+        if re.search(r"\bback\b|not\s+done|isn't\s+done|unfinished|reopen", listed["rest"] + line):
+            return Uncomplete(parse_reference(item))
+        return _create(f"{item} {listed['rest']}".strip(" ,."), False, now, tz)
     created = create_content(message)
     if created is not None and not _ADD.match(line):
-        # "remind me to", "I need to", "todo:" can only mean a new todo.
+        # "remind me to", "I need to", "todo:" mean a new todo, except when what follows changes
+        # one that exists ("I need to move the dentist to friday").
+        if _CHANGE_START.match(created[0]) and _CHANGE_TARGET.search(created[0]):
+            change = parse_command(squash(created[0]), now, tz)
+            if change is not None and hasattr(change, "ref"):
+                return change
         return _create(created[0], created[1], now, tz)
     language = classify(line)
     if language is not None and created is None:
         return Unknown(language, line[:500])
     if _LIST_LEAD.match(line):
-        return parse_listing(line)
+        return parse_listing(line, now, tz)
     command = parse_command(line, now, tz)
+    update = read_update(line, now, tz) if created is None else None
+    if update is not None and _better(update, command):
+        bare = _bare_create(message, line, now, tz)
+        return replace(update, alternative=bare if isinstance(bare, CreateTasks) else None)
+    ref = getattr(command, "ref", None)
+    if created is not None and ref is not None and _ADD.match(ref.phrase or ""):
+        command = None  # "add history essay due fri": the todo's name is not "add history essay"
     if command is not None:
         return command
     if created is not None:
         return _create(created[0], created[1], now, tz)
     if is_listing(line):
-        return parse_listing(line)
+        return parse_listing(line, now, tz)
+    bare = _bare_create(message, line, now, tz)
+    return bare if bare is not None else Unknown("unclear", line[:500])
+
+
+def as_new_todo(text: str, now: datetime, tz: ZoneInfo) -> CreateTasks | None:
+    """The message read as a new todo when it says so ("I need to move house next month"), for
+    when the change it could also be finds no todo to change."""
+    message = prepare(text)
+    created = create_content(message)
+    if created is None:
+        return None
+    found = _create(created[0], created[1], now, tz)
+    return found if isinstance(found, CreateTasks) else None
+
+
+def _bare_create(message: str, line: str, now: datetime, tz: ZoneInfo) -> Intent | None:
+    """A bare task phrase ("buy milk", "dentist tuesday 3pm") read as a new todo, if it is one."""
     if not line.endswith("?") and (starts_with_task_verb(line) or has_cue(line, now, tz)):
-        return _create(message, False, now, tz)
-    return Unknown("unclear", line[:500])
+        return _create(message, False, now, tz, explicit=False)
+    return None
+
+
+def _better(update: Update, command: Intent | None) -> bool:
+    """Whether the clause reading explains more than the single-command one."""
+    if command is None:
+        return True
+    ref = getattr(command, "ref", None)
+    if ref is None:
+        return False
+    kinds = update.changes
+    # "every tuesday at 7am" is one change (a repeat and its time), not two.
+    many = sum(
+        bool(x)
+        for x in (
+            kinds.due_date or kinds.due_time or kinds.shift_days is not None
+            or kinds.recurrence is not None,
+            kinds.priority,
+            kinds.tags or kinds.untags,
+            kinds.title,
+            kinds.clear_due,
+        )
+    )  # fmt: skip
+    return many > 1 or len(update.ref.phrase or "") < len(ref.phrase or "")

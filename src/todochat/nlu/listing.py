@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
 
+from .dates import FULL_WEEKDAYS, MONTHS, WEEKDAYS, parse_when
 from .model import DueFilter, ListTasks, Priority, Status
 from .priority import LEVELS, P_CODES, clean_tag
 from .text import word_set
@@ -15,7 +20,8 @@ _POLITE = (
 )
 _STRONG = re.compile(
     _POLITE + r"(?:show|list|display|what|what's|whats|what\s+is|what\s+are|which|any|anything|"
-    r"is\s+there|are\s+there|do\s+i\s+have|have\s+i|how\s+many|search|where\s+are)\b",
+    r"is\s+there|are\s+there|is\s+anything|are\s+any|do\s+i\s+have|have\s+i|how\s+many|"
+    r"search|where\s+are)\b",
     _F,
 )
 # Weak leads ("my", "overdue", "#work" ...) only list when a list noun or "?" follows.
@@ -47,6 +53,8 @@ _DUE = (
     (
         re.compile(
             r"\b(?:no\s+|without\s+(?:a\s+)?|missing\s+(?:a\s+)?)(?:due\s+)?dates?\b|\bundated\b|"
+            r"\b(?:don't|do\s+not|doesn't|does\s+not|haven't)\s+have\s+(?:a\s+|any\s+)?(?:due\s+)?"
+            r"dates?\b|"
             r"\bunscheduled\b|\bnot\s+scheduled\b|\bno\s+deadline\b",
             _F,
         ),
@@ -122,6 +130,7 @@ def _query(text: str) -> str | None:
         return None
     q = m["q"].strip(" '\"?!.")
     q = re.sub(r"\s+(?:tasks?|todos?|items?|on\s+my\s+list|in\s+my\s+list)$", "", q, flags=_F)
+    q = re.sub(r"^(?:the|my|a|an|our)\s+(?=\S)", "", q, flags=_F)
     if not q or q.lower() in _QUERY_STOP or _due(q) or q.lower().startswith(("today", "tomorrow")):
         return None
     return q.strip(" '\"")
@@ -139,13 +148,174 @@ def is_listing(text: str) -> bool:
     return bool(_WEAK.match(text) and _HAS_NOUN.search(text))
 
 
-def parse_listing(text: str) -> ListTasks:
+# Words a listing request is made of; what is left is a topic ("show my errands").
+_LISTING_WORDS = (
+    word_set(
+        """show list display what whats what's is are on in for my the all any anything something
+    do does i i've ive have got there me please can you could would tell give see view get
+    todos todo tasks task items item things thing stuff list lists agenda open pending
+    upcoming due today tonight tomorrow this that week weekend next overdue late completed
+    done finished high low medium priority urgent important with tagged tag tags label about
+    planned coming up left still remaining outstanding a an of to be need needs at by from
+    hey ok okay so and now again currently right else other ones one lined schedule scheduled
+    time day days month year how many much have, whats undated unscheduled p1 p2 p3 p4 ones
+    including incl every single deadline deadlines date dates no without missing which when
+    where who"""
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+)
+_WORD_RE = re.compile(r"[#\w'-]+")
+_WEEKEND = re.compile(r"\b(?P<mod>this|next|the)?\s*weekend\b", _F)
+_NEXT_WEEK = re.compile(r"\bnext\s+week\b", _F)
+_WEEK_AFTER = re.compile(
+    r"\b(?:the\s+)?(?:week|one)\s+after(?:\s+that)?\b|\bthe\s+following\s+week\b", _F
+)
+_DAY_AFTER = re.compile(
+    r"\b(?:the\s+)?(?:day\s+after(?!\s+tomorrow)|next\s+day|following\s+day)\b", _F
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:tomorrow|tmrw|"
+    + "|".join(FULL_WEEKDAYS)
+    + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|\d{4}-\d{2}-\d{2}|(?:" + "|".join(m for m in MONTHS if len(m) >= 3) + r")\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+    + "|".join(m for m in MONTHS if len(m) >= 3)
+    + r"))\b",
+    _F,
+)
+
+
+def day_window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
+    """The first and last day a phrase names ("tomorrow", "friday", "next week"), if any."""
+    if re.fullmatch(r"\s*this\s+week\s*", text, _F):
+        today = now.astimezone(tz).date()
+        return today, today - timedelta(days=today.weekday()) + timedelta(days=6)
+    return _window(text, now, tz)
+
+
+def _window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
+    """The days a listing asks about: "for thursday", "tomorrow", "this weekend", "next week"."""
+    today = now.astimezone(tz).date()
+    m = _WEEKEND.search(text)
+    if m:
+        saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+        if today.weekday() == 6:
+            saturday = today - timedelta(days=1)
+        if (m["mod"] or "").lower() == "next":
+            saturday += timedelta(days=7)
+        return saturday, saturday + timedelta(days=1)
+    if _NEXT_WEEK.search(text):
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return monday, monday + timedelta(days=6)
+    if not _DATE_WORDS.search(text):
+        return None
+    when = parse_when(text, now, tz)
+    if when is None or when.due_date is None or when.problem or not when.date_given:
+        return None
+    return when.due_date, when.due_date
+
+
+_TOPIC_AT = re.compile(
+    r"\b(?:my|the|on|in|under|from)\s+(?P<a>[a-z][\w-]{1,30})\b(?!\s+(?:of|to|for|about)\b)"
+    r"|\b(?P<b>[a-z][\w-]{1,30})\s+(?:list|stuff|things|tasks|todos|to-dos|items|ones|jobs|bits)\b",
+    _F,
+)
+
+
+def _topic(text: str, tag: str | None, query: str | None) -> str | None:
+    """The one topic word of "show my errands", "anything on the home list?", "work stuff"."""
+    if tag or query:
+        return None
+    words: list[str] = [w.strip("'") for w in _WORD_RE.findall(text.lower())]
+    left = [w for w in words if w and w not in _LISTING_WORDS and not w.isdigit()]
+    if len(left) != 1:
+        return None
+    for m in _TOPIC_AT.finditer(text):
+        if (m["a"] or m["b"] or "").lower() == left[0]:
+            return left[0]
+    return None
+
+
+def parse_listing(text: str, now: datetime | None = None, tz: ZoneInfo | None = None) -> ListTasks:
     """The filters in a listing request."""
     tag_match = _TAG.search(text)
     tag = clean_tag(tag_match["h"] or tag_match["t"] or tag_match["p"]) if tag_match else None
     query = _query(text)
     if query is not None and tag_match and query.lower().lstrip("#") == tag:
         query = None
+    due = _due(text)
+    window = _window(text, now, tz) if now is not None and tz is not None else None
+    if window is not None and due in ("upcoming", None):
+        due = None
+        if query is not None and _DATE_WORDS.search(query):
+            query = None
     return ListTasks(
-        status=_status(text), due=_due(text), tag=tag, priority=_priority(text), query=query
+        status=_status(text),
+        due=due,
+        tag=tag,
+        priority=_priority(text),
+        query=query,
+        word=_topic(text, tag, query),
+        due_from=window[0] if window else None,
+        due_to=window[1] if window else None,
     )
+
+
+_LEVEL_ONLY = re.compile(
+    r"\s*(high|medium|low|urgent|top)(?:\s+(?:ones|priority|stuff))?\s*\??\s*", _F
+)
+
+
+def read_window(text: str, now: datetime, tz: ZoneInfo, base: dict[str, Any]) -> ListTasks | None:
+    """A follow-up on the last list: the same filters for another window ("and tomorrow?",
+    "what about the week after?") or another topic ("and work?"); None when it is neither."""
+    today = now.astimezone(tz).date()
+    previous = ListTasks(
+        status=base.get("status", "open"),
+        due=base.get("due"),
+        tag=base.get("tag"),
+        priority=base.get("priority"),
+        query=base.get("query"),
+        due_from=date.fromisoformat(base["due_from"]) if base.get("due_from") else None,
+        due_to=date.fromisoformat(base["due_to"]) if base.get("due_to") else None,
+    )
+    start, end = previous.due_from, previous.due_to
+    if previous.due == "upcoming":
+        start, end = today + timedelta(days=1), today + timedelta(days=7)
+    elif previous.due == "today":
+        start = end = today
+    if _WEEK_AFTER.search(text) and start and end:
+        return replace(
+            previous, due=None, due_from=start + timedelta(days=7), due_to=end + timedelta(days=7)
+        )
+    if _DAY_AFTER.search(text) and start and end:
+        days = (end - start).days + 1
+        return replace(
+            previous,
+            due=None,
+            due_from=start + timedelta(days=days),
+            due_to=end + timedelta(days=days),
+        )
+    fresh = parse_listing(text, now, tz)
+    if fresh.due or fresh.due_from:
+        return replace(
+            previous, due=fresh.due, due_from=fresh.due_from, due_to=fresh.due_to,
+            tag=fresh.tag or previous.tag, priority=fresh.priority or previous.priority,
+        )  # fmt: skip
+    if fresh.tag or fresh.priority or fresh.word:
+        return replace(
+            previous, tag=fresh.tag, priority=fresh.priority, word=fresh.word, query=None
+        )
+    level = re.fullmatch(
+        r"\s*(high|medium|low|urgent|top)(?:\s+(?:ones|priority|stuff))?\s*\??\s*", text, _F
+    )
+    if level:
+        word = level[1].lower()
+        priority = "high" if word in ("urgent", "top") else word
+        return replace(previous, priority=priority)  # type: ignore[arg-type]
+    words = [w for w in _WORD_RE.findall(text.lower()) if w not in _LISTING_WORDS]
+    if len(words) == 1 and re.fullmatch(r"[a-z][\w-]{1,30}", words[0]):
+        # "and home?": a topic of its own, checked against the tags like "show my home stuff".
+        return replace(previous, tag=None, word=words[0], query=None)
+    return None

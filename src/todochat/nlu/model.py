@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from typing import Literal
 
@@ -36,11 +36,49 @@ class Reference:
     ordinal: int | None = None
     pronoun: bool = False
     task_id: int | None = None
+    # The phrase as written ("those two", "all the late ones"), for bulk selectors; not part
+    # of what the reference means, so equal references compare equal however they were said.
+    phrase: str | None = field(default=None, compare=False)
+    # "the first and third": several ordinals.
+    ordinals: tuple[int, ...] = ()
 
     @property
     def text(self) -> str | None:
         """The title text to search for (quoted wins over loose words)."""
         return self.quoted if self.quoted is not None else self.words
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Changes to a todo read from a correction or a change request."""
+
+    due_date: date | None = None
+    due_time: time | None = None
+    shift_days: int | None = None
+    priority: Priority | None = None
+    tags: tuple[str, ...] = ()
+    untags: tuple[str, ...] = ()
+    # An RRULE body, or "" to stop repeating; ``clock`` is the time a rule names ("every
+    # morning").
+    recurrence: str | None = None
+    clock: time | None = None
+    clear_due: bool = False
+    title: str | None = None
+    problem: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to change (and no title)."""
+        return not (
+            self.due_date or self.due_time or self.shift_days is not None or self.priority
+            or self.tags or self.untags or self.recurrence is not None or self.clear_due
+            or self.title
+        )  # fmt: skip
+
+    @property
+    def slots(self) -> bool:
+        """Something besides a title changes."""
+        return not replace(self, title=None).empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +91,10 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class CreateTasks:
-    """Add one or more todos."""
+    """Add one or more todos; ``explicit`` when the message said so ("add", "remind me to")."""
 
     tasks: tuple[TaskDraft, ...]
+    explicit: bool = False
     kind: Literal["create_tasks"] = "create_tasks"
 
 
@@ -76,6 +115,10 @@ class ListTasks:
     tag: str | None = None
     priority: Priority | None = None
     query: str | None = None
+    # A bare word that may be a tag ("show my errands", "the home list"): the dialogue checks.
+    word: str | None = None
+    due_from: date | None = None
+    due_to: date | None = None
     kind: Literal["list_tasks"] = "list_tasks"
 
 
@@ -149,6 +192,26 @@ class SetRecurrence:
     rrule: str | None
     due_time: time | None = None
     kind: Literal["set_recurrence"] = "set_recurrence"
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """Several changes to one todo at once ("bump the gym one to p1 and tag it health")."""
+
+    ref: Reference
+    changes: Changes
+    # The message read as a new todo instead ("put the bins out tonight"), for when the name
+    # matches no todo.
+    alternative: CreateTasks | None = None
+    kind: Literal["update"] = "update"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A question about a todo (is it there, when is it due): answered, nothing changes."""
+
+    ref: Reference
+    kind: Literal["check"] = "check"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +311,8 @@ Intent = (
     | SetPriority
     | ChangeTags
     | SetRecurrence
+    | Update
+    | Check
     | Delete
     | ClearCompleted
     | DeleteAll

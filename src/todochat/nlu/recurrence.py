@@ -37,6 +37,11 @@ _MONTHLY_DAY = _c(
     rf"|\b{_EVERY}\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)\b(?:\s+of\s+the\s+month)?(?!\s+(?:of\s+)?"
     rf"(?:{MONTH_RE}|{WD_RE})\b)"
 )
+_MONTHLY_LAST = _c(
+    rf"\b(?:on\s+)?the\s+(?:last|final|end)\s+(?:day\s+)?of\s+{_EVERY}\s+month\b"
+    rf"|\b(?:{_EVERY}\s+month|monthly)\s+on\s+the\s+(?:last|final)\s+day\b"
+    rf"|\b(?:at\s+)?the\s+end\s+of\s+{_EVERY}\s+month\b"
+)
 _YEARLY = _c(
     rf"\b(?:(?:{_EVERY}\s+year|yearly|annually)\s+on\s+(?:the\s+)?|{_EVERY}\s+(?:the\s+)?)"
     rf"(?:(?P<mon>{MONTH_RE})\.?\s+(?:the\s+)?{_DAY}|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
@@ -102,6 +107,9 @@ def _part(m: re.Match[str]) -> time | None:
 
 
 def _match(scan: Scanner) -> tuple[re.Match[str], str, time | None] | str | None:
+    m = scan.search(_MONTHLY_LAST)
+    if m:
+        return m, "FREQ=MONTHLY;BYMONTHDAY=-1", None
     m = scan.search(_MONTHLY_DAY)
     if m:
         day = int(m["d"] or m["d2"] or m["d3"])

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .model import Candidate, Reference
-from .text import ORDINAL_WORDS, squash, word_set
+from .text import NUMBER_RE, ORDINAL_WORDS, number, squash, word_set
 
 try:
     from rapidfuzz import fuzz
@@ -35,8 +35,20 @@ _QUOTED = re.compile(
     r"""^\s*(?:the\s+)?(?:"([^"]+)"|'(.+)'|`([^`]+)`)(?:\s+(?:task|todo|one|item))?\s*$"""
 )
 _PRONOUN = re.compile(
-    r"^(?:it|that|this|them|those|these|that\s+one|this\s+one|that\s+(?:task|todo|item)|"
-    r"this\s+(?:task|todo|item)|the\s+same\s+one|the\s+one\s+i\s+just\s+(?:added|created|made))$",
+    r"^(?:it|that|this|them|those|these|they|that\s+one|this\s+one|that\s+(?:task|todo|item)|"
+    r"this\s+(?:task|todo|item)|the\s+same\s+one|both|both\s+of\s+(?:them|those|these)|"
+    r"the\s+two\s+of\s+them|the\s+one\s+i\s+just\s+(?:added|created|made))$",
+    _F,
+)
+_FIELD_OF = re.compile(
+    r"^(?:the\s+)?(?:hour|time|date|day|due\s+date|deadline|priority|title|name|tags?)\s+"
+    r"(?:of|for|on)\s+",
+    _F,
+)
+# "make that rather important", "make it really urgent": the adverb belongs to the change.
+_PRONOUN_ADVERB = re.compile(
+    r"^(?:it|that|this|them|those)\s+(?:rather|really|very|quite|a\s+bit|a\s+little|more|less|"
+    r"super|extra|instead|too|as\s+well|a\s+lot)$",
     _F,
 )
 _TASK_ID = re.compile(
@@ -53,37 +65,86 @@ _WRAPPERS = re.compile(
     r"to|with|that\s+says|saying|re|regarding)\s+)",
     _F,
 )
-_TRAILING_NOUN = re.compile(r"\s+(?:task|todo|to-do|one|item|reminder)$", _F)
-_LEADING_DET = re.compile(r"^(?:the|my|a|an|our)\s+", _F)
+_TRAILING_NOUN = re.compile(
+    r"\s+(?:task|todo|to-do|one|item|reminder|thing|thingy|thingie|stuff|bit|business)$", _F
+)
+# Vague words people put around a name ("the insurance thingy", "that dentist thing").
+_FILLER_WORDS = re.compile(
+    r"\s+(?:thing|things|thingy|thingie|thingies|stuff|bit|business|whatsit|one|ones|task|todo)\b",
+    _F,
+)
+_FIRST_N = re.compile(
+    rf"^(?:the\s+)?(?P<edge>first|top|last|bottom)\s+(?P<n>{NUMBER_RE})(?:\s+(?:ones|tasks|todos|items|"
+    r"on\s+the\s+list))?$",
+    _F,
+)
+_X_ONE = re.compile(r"^(?P<x>(?:the|that|this|my)\s+[\w'-]+(?:\s+[\w'-]+)?\s+one)\s+\w.*$", _F)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+plus\s+)", _F)
+_LEADING_DET = re.compile(r"^(?:the|my|a|an|our|that|this)\s+", _F)
 _WORD = re.compile(r"[\w']+")
-_STOP = word_set("the a an my to about for of on in at with and or task todo to-do one item it")
+_STOP = word_set(
+    "the a an my to about for of on in at with and or task todo to-do one item it thing thingy "
+    "stuff bit"
+)
+
+
+def _ordinal_value(text: str) -> int | None:
+    m = _ORDINAL.match(text)
+    if m is None:
+        return None
+    if m["w"]:
+        word = m["w"].lower()
+        return ORDINAL_WORDS.get(word) or int(word[:-2])
+    return int(m["n"] or m["d"])
+
+
+def split_references(text: str) -> list[str]:
+    """The names in "groceries and the car wash", "milk, bread & eggs" (one item: no list)."""
+    parts = [p.strip(" .,!?") for p in _LIST_SEP.split(squash(text))]
+    return [p for p in parts if p]
 
 
 def parse_reference(phrase: str) -> Reference:
     """A Reference for how ``phrase`` names a todo."""
     text = squash(phrase).strip(" .,!?;:")
+    text = re.sub(r"\bone's$", "one", text, flags=_F)  # "the 2nd one's (done)"
+    text = _FIELD_OF.sub("", text) or text  # "change the hour of the post office to 3"
     quoted = _QUOTED.match(text)
     if quoted:
-        return Reference(quoted=next(g for g in quoted.groups() if g is not None).strip())
-    if _PRONOUN.match(text):
-        return Reference(pronoun=True)
+        return Reference(
+            quoted=next(g for g in quoted.groups() if g is not None).strip(), phrase=text
+        )
+    if _PRONOUN.match(text) or _PRONOUN_ADVERB.match(text):
+        return Reference(pronoun=True, phrase=text)
     m = _TASK_ID.match(text)
     if m:
-        return Reference(task_id=int(m.group(1)))
-    m = _ORDINAL.match(text)
+        return Reference(task_id=int(m.group(1)), phrase=text)
+    value = _ordinal_value(text)
+    if value is not None:
+        return Reference(ordinal=value, phrase=text)
+    m = _FIRST_N.match(text)
     if m:
-        if m["w"]:
-            word = m["w"].lower()
-            value = ORDINAL_WORDS.get(word) or int(word[:-2])
-        else:
-            value = int(m["n"] or m["d"])
-        return Reference(ordinal=value)
+        n = number(m["n"]) or 0
+        if 1 < n <= 20:
+            first = m["edge"].lower() in ("first", "top")
+            return Reference(
+                ordinals=tuple(range(1, n + 1)) if first else tuple(range(-n, 0)), phrase=text
+            )
+    parts = split_references(text)
+    if len(parts) > 1:
+        values = [_ordinal_value(re.sub(r"\s+ones?$", "", p, flags=_F)) for p in parts]
+        if all(v is not None for v in values):
+            return Reference(ordinals=tuple(v for v in values if v is not None), phrase=text)
+    one = _X_ONE.match(text)
+    if one:
+        text = one["x"]  # "the textbook one i found a pdf": the name ends at "one"
     words = _WRAPPERS.sub("", text)
     if words == text:
         words = _TRAILING_NOUN.sub("", words)
         words = _LEADING_DET.sub("", words) if len(words.split()) > 1 else words
+    words = _FILLER_WORDS.sub("", words).strip()
     words = words.strip(" '\"")
-    return Reference(words=words or text)
+    return Reference(words=words or text, phrase=text)
 
 
 _IRREGULAR = {

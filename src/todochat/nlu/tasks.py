@@ -16,15 +16,19 @@ from .titles import clean_title
 _F = re.IGNORECASE | re.VERBOSE
 _TASK_NOUN = r"(?:task|todo|to-do|item|reminder|entry)s?\b"
 CREATE_PREFIX = re.compile(
-    rf"""^(?:(?:please|pls|plz|hey|ok|okay|so|and|also|oh|alright)[,!]?\s+)*
-    (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?
+    rf"""^(?:(?:please|pls|plz|hey|ok|okay|so|and|also|oh|alright|um+|hmm+|right)[,!.…]*\s+)*
+    (?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?
+      |(?:i'd|i\s+would|i\s+should)\s+(?:like|love)\s+(?:you\s+)?to\s+(?:please\s+)?)?
     (?P<cmd>
+      make\s+a\s+(?:quick\s+)?note\s+(?:(?:that|to|of)\s+)?
+         (?:i\s+(?:must|need\s+to|have\s+to|should|ought\s+to|want\s+to)\s+)?
+      |
       (?:add|create|make|put|insert|enter|record|jot\s+down|write\s+down|note\s+down|set\s+up|
          set|schedule|log)\s+(?:me\s+)?(?:(?:a|an|the|new|another|one\s+more)\s+)+{_TASK_NOUN}
          (?:\s+(?:to|for|called|named|titled|saying|that\s+says))?
       | add\b(?:\s+(?:a|an)\s+(?:new\s+)?{_TASK_NOUN})?
       | (?:new\s+)?(?:task|todo|to-do|reminder|item)s?\s*[:\-–]
-      | remind\s+me\s+(?:to|about|that|of)?
+      | remind\s+me\s+(?:(?:to|about|that|of)\b)?
       | (?:set\s+a\s+)?reminder\s+(?:to|for|about)
       | (?:i\s+)?(?:really\s+)?(?:need|have|want|got)\s+to
       | i\s+(?:must|should|gotta|ought\s+to)
@@ -32,13 +36,15 @@ CREATE_PREFIX = re.compile(
       | gotta
       | (?:don't|do\s+not|dont)\s+(?:let\s+me\s+)?forget\s+(?:to|about)?
       | note\s+to\s+self
+      | (?:put|add|write|jot)\s+(?:on|onto|to|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list\s*[:\-–]?
+      | (?:jot|write|note|put|pop)\s+down(?=\s*[:\-–]|\s+\S)
       | todo
     )\s*(?P<colon>[:\-–])?\s*""",
     _F,
 )
 _COUNT = re.compile(
     rf"^(?P<n>{NUMBER_RE}|several|multiple|some)\s+(?:new\s+)?(?:tasks|todos|to-dos|items|things"
-    r"|reminders)\s*(?:[:\-–]\s*|\s+(?=\S))",
+    r"|reminders)(?:\s+for\s+(?:me|us))?\s*(?:[:\-–]\s*|\s+(?=\S))",
     re.IGNORECASE,
 )
 _HEADER = re.compile(
@@ -46,6 +52,7 @@ _HEADER = re.compile(
     r"(?:tasks|todos|to-dos|items))\s*:\s*",
     re.IGNORECASE,
 )
+_HEADING = re.compile(r"^[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}\s*:\s*(?=\S)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d{1,2}[.)]|\[\s?\])\s*")
 _SEP = re.compile(r"\s*(?:;|,)\s*(?:and\s+)?", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
@@ -95,6 +102,13 @@ def split_items(content: str, colon: bool) -> list[str]:
     if len(lines) > 1:
         return lines
     content = squash(content)
+    heading = _HEADING.match(content) if count is None else None
+    if heading:
+        # "errands: pick up paper, drop off cheques, buy ink": a heading, then the list.
+        listed = [p for p in _SEP.split(content[heading.end() :]) if p]
+        verbs = all(p.split()[0].lower() in TASK_VERBS for p in listed)
+        if len(listed) >= 3 or (len(listed) == 2 and verbs):
+            return listed
     parts = [p for p in _SEP.split(content) if p]
     if len(parts) > 1:
         last = _AND.split(parts[-1], maxsplit=1)

@@ -10,10 +10,11 @@ from .text import squash
 # Connectors left dangling once a phrase is cut out ("call mom and #home" -> "call mom and").
 # Date cues (at/on/by) are cut with their phrase, so "turn the heating on" keeps its "on".
 _TRAILING = re.compile(
-    r"(?:\s*(?:[,;:@&+]|[-–—]+|\b(?:and|due|every|each|starting)\b))+\s*$",
+    r"(?:\s*(?:[,;:@&+!?]|[-–—]+|\b(?:and|due|every|each|starting|please|pls|thanks|thx|lol|"
+    r"haha+|ngl|tbh|asap)\b))+\s*$",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:\s*(?:[,;:&+]|[-–—]+|\b(?:and|then|also|to)\s))+\s*")
+_LEADING = re.compile(r"^(?:\s*(?:[,;:&+]|[-–—]+|\b(?:and|then|also|to|please|pls)\s))+\s*", re.I)
 _LIST_TAIL = re.compile(
     r"\s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?"
     r"(?:list|todos|tasks|to-dos|todo)\s*$",

@@ -9,8 +9,11 @@ from zoneinfo import ZoneInfo
 
 from agents import Tool, TResponseInputItem
 
+from todochat.agent.context import TurnContext
 from todochat.agent.offline.conversation import read_turns
 from todochat.agent.offline.dialogue import Dialogue
+from todochat.agent.offline.replies import GREETING
+from todochat.agent.offline.state import DialogueState
 from todochat.agent.streaming import Plan, PlannedModel
 
 
@@ -21,17 +24,44 @@ def words(text: str) -> Iterator[str]:
 
 
 class OfflineModel(PlannedModel):
-    """A deterministic natural-language engine: no network, no key."""
+    """A deterministic natural-language engine: no network, no key.
 
-    def __init__(self, *, timezone: ZoneInfo, clock: Callable[[], datetime]) -> None:
+    It reads the dialogue state the conversation's last turn stored (through the turn
+    context), decides each step of this turn from it, and leaves the new state in the context
+    when it replies, to be stored with the turn.
+    """
+
+    def __init__(
+        self,
+        *,
+        timezone: ZoneInfo,
+        clock: Callable[[], datetime],
+        context: TurnContext | None = None,
+    ) -> None:
         self._tz = timezone
         self._clock = clock
+        self._context = context
+        self._state: DialogueState | None = None
+
+    async def _dialogue_state(self) -> DialogueState:
+        if self._state is None:
+            stored = await self._context.load_state() if self._context is not None else None
+            self._state = DialogueState.from_json(stored)
+        return self._state
 
     async def plan(
         self, system_instructions: str | None, input: list[TResponseInputItem], tools: list[Tool]
     ) -> Plan:
         """Decide the next response from the conversation so far."""
-        decision = Dialogue(self._clock().astimezone(self._tz), self._tz).decide(read_turns(input))
+        turns = read_turns(input)
+        if not turns:
+            return Plan(text=words(GREETING))
+        state = await self._dialogue_state()
+        dialogue = Dialogue(self._clock().astimezone(self._tz), self._tz, state)
+        turn = turns[-1]
+        decision = dialogue.decide(turn)
         if decision.calls:
             return Plan(calls=decision.calls)
+        if self._context is not None:
+            self._context.state = dialogue.next_state(turn, decision).to_json()
         return Plan(text=words(decision.reply))

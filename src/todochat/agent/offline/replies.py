@@ -109,3 +109,79 @@ def numbered(todos: list[dict[str, Any]], now: datetime | None = None) -> str:
 def plural(n: int, word: str) -> str:
     """'1 todo', '3 todos'."""
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _title(out: dict[str, Any]) -> str:
+    return f"'{out.get('title', '')}'"
+
+
+def _update(args: dict[str, Any], out: dict[str, Any]) -> str:
+    title = _title(out)
+    changed = [k for k in args if k != "task_id"]
+    if changed == ["title"]:
+        return f"Renamed it to {title}."
+    if changed == ["clear_due"]:
+        return f"Removed the due date from {title}."
+    if set(changed) <= {"due_date", "due_time"} and out.get("due_date"):
+        return f"Moved {title} to {when(out.get('due_date'), out.get('due_time'))}."
+    if changed == ["priority"]:
+        return f"Set {title} to {out.get('priority')} priority."
+    if set(changed) <= {"tags", "add_tags", "remove_tags"}:
+        tags = " ".join(f"#{t}" for t in out.get("tags") or []) or "no tags"
+        return f"{title} now has {tags}."
+    if "recurrence" in changed and set(changed) <= {"recurrence", "due_time"}:
+        if not out.get("recurrence"):
+            return f"{title} no longer repeats."
+        return (
+            f"{title} now repeats {repeat(out.get('recurrence'))}; next due "
+            f"{when(out.get('due_date'), out.get('due_time'))}."
+        )
+    return f"Updated {describe(out)}."
+
+
+def result(name: str, args: dict[str, Any], out: Any) -> str:
+    """One line saying what a write did, from its result (never claiming what did not happen)."""
+    if not isinstance(out, dict):
+        return "Something went wrong; please try again."
+    if "error" in out:
+        if out.get("code") == "not_found":
+            ident = args.get("task_id")
+            return f"There's no todo #{ident}." if ident else "I couldn't find that todo."
+        return f"I couldn't do that: {out['error']}"
+    title = _title(out)
+    match name:
+        case "add_task":
+            return f"Added {describe(out)}."
+        case "complete_task":
+            if out.get("rolled_forward"):
+                return (
+                    f"Done! {title} repeats {repeat(out.get('recurrence'))}, so it's "
+                    f"next due {when(out.get('due_date'), out.get('due_time'))}."
+                )
+            return f"Completed {title}. ✓"
+        case "uncomplete_task":
+            return f"Reopened {title}."
+        case "delete_task":
+            return f"Deleted {title}."
+        case "update_task":
+            return _update(args, out)
+        case "undo":
+            return undone(out)
+    return "Done."
+
+
+def undone(out: dict[str, Any]) -> str:
+    """What an undo put back."""
+    if out.get("status") == "nothing_to_undo":
+        return "There's nothing to undo."
+    lines = []
+    for change in out.get("changes") or []:
+        title = _title(change)
+        match change.get("status"):
+            case "removed":
+                lines.append(f"Removed {title} again.")
+            case "restored":
+                lines.append(f"Brought back {describe(change)}.")
+            case _:
+                lines.append(f"Put {describe(change)} back as it was.")
+    return "Undone. " + " ".join(lines) if lines else "Undone."

@@ -1,0 +1,961 @@
+"""Requests on todos: which todos a message means, and the calls that change them.
+
+A todo is named by id, by title words (typos and filler words allowed), by position in the last
+list shown, by "it"/"that" (the todo in focus), by several names ("groceries and the car wash",
+"the first and third") or by a bulk selector ("all the late ones", "those two"). Resolution
+always reads the list first, so it acts on the todos as they are now. One match acts; several
+matches for one name ask which; nothing matched says so and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from todochat import nlu
+from todochat.agent.offline import replies as say
+from todochat.agent.offline.dialogue import (
+    Decision,
+    call,
+    calls,
+    iso,
+    reads,
+    reply,
+    report,
+    writes,
+)
+from todochat.agent.offline.state import Call, Option, Pending
+from todochat.agent.streaming import PlannedCall
+
+if TYPE_CHECKING:
+    from todochat.agent.offline.conversation import Turn
+    from todochat.agent.offline.dialogue import Dialogue
+
+WHICH = "Which one do you mean?"
+RefIntent = (
+    nlu.Complete | nlu.Uncomplete | nlu.Rename | nlu.Reschedule | nlu.ClearDue
+    | nlu.SetPriority | nlu.ChangeTags | nlu.SetRecurrence | nlu.Delete | nlu.Update
+)  # fmt: skip
+REF_INTENTS = (
+    nlu.Complete, nlu.Uncomplete, nlu.Rename, nlu.Reschedule, nlu.ClearDue, nlu.SetPriority,
+    nlu.ChangeTags, nlu.SetRecurrence, nlu.Delete, nlu.Update,
+)  # fmt: skip
+# Requests a correction may carry whole ("actually delete that", "no, show the overdue ones").
+COMMANDS = (
+    *REF_INTENTS,
+    nlu.ListTasks,
+    nlu.ClearCompleted,
+    nlu.DeleteAll,
+    nlu.PostponeOverdue,
+)
+PAST = {"complete": "completed", "reopen": "reopened", "delete": "deleted", "move": "moved"}
+VERBS = {
+    nlu.Complete: "complete",
+    nlu.Uncomplete: "reopen",
+    nlu.Delete: "delete",
+    nlu.Reschedule: "move",
+}
+# Words that make a bare phrase a remark about the conversation, never a todo's title.
+DIALOGUE_WORDS = frozenset(
+    [
+        "it",
+        "that",
+        "this",
+        "those",
+        "these",
+        "them",
+        "instead",
+        "actually",
+        "wait",
+        "sorry",
+        "meant",
+        "better",
+        "works",
+        "same",
+        "both",
+        "everything",
+        "again",
+        "ones",
+        "other",
+        "nevermind",
+        "undo",
+        "oops",
+    ]
+)
+# A shown list acted on as a whole without asking when it is this short (the user saw each).
+SMALL = 3
+
+
+def _pronoun_plural(ref: nlu.Reference) -> bool:
+    phrase = (ref.phrase or "").lower()
+    return any(w in phrase.split() for w in ("them", "those", "these", "they", "both", "all"))
+
+
+class Targets:
+    """The handlers of requests, for one step of one turn."""
+
+    def __init__(self, dialogue: Dialogue) -> None:
+        self.d = dialogue
+        self.state = dialogue.state
+
+    # -- requests read on their own ----------------------------------------------------------
+
+    def handle(self, intent: nlu.Intent, turn: Turn) -> Decision:
+        """The step for a request."""
+        match intent:
+            case nlu.CreateTasks():
+                return self.create(intent, turn)
+            case nlu.InvalidDate(message=message):
+                return reply(f"{message} I haven't changed anything.")
+            case nlu.ListTasks():
+                return self.listing(intent, turn)
+            case nlu.ClearCompleted():
+                if not turn.steps:
+                    return calls(call("clear_completed"))
+                out = turn.steps[-1].output or {}
+                n = out.get("deleted", 0) if isinstance(out, dict) else 0
+                return reply(
+                    f"Cleared {say.plural(n, 'completed todo')}."
+                    if n
+                    else "There were no completed todos to clear."
+                )
+            case nlu.DeleteAll():
+                return self.bulk(
+                    nlu.Delete(nlu.Reference()), nlu.Selector(everything=True, shown=False), turn
+                )
+            case nlu.PostponeOverdue(due_date=day, due_time=at):
+                return self.bulk(
+                    nlu.Reschedule(nlu.Reference(), day, at),
+                    nlu.Selector({"due": "overdue"}),
+                    turn,
+                )
+            case nlu.Greeting():
+                return reply(say.GREETING)
+            case nlu.Help():
+                return reply(say.HELP)
+            case nlu.Thanks():
+                return reply(say.THANKS)
+            case nlu.Goodbye():
+                return reply(say.GOODBYE)
+            case nlu.Confirm():
+                return reply("There's nothing waiting for a yes or no. What would you like to do?")
+            case nlu.Choose():
+                return reply("Tell me what to do with it, e.g. 'complete the second one'.")
+            case nlu.Unknown(reason="gibberish"):
+                return reply(say.GIBBERISH)
+            case nlu.Unknown(reason="foreign"):
+                return reply(say.FOREIGN)
+            case nlu.Unknown(text=text):
+                if self.state.recent == "list" and text:
+                    followed = self.follow_up(text, turn)  # "friday?" after a list
+                    if followed is not None:
+                        return followed
+                if self.state.recent == "action" and text:
+                    changes = nlu.read_changes(text, self.d.now, self.d.tz)
+                    if changes.slots and changes.title is None:
+                        corrected = self.correct(text, turn)  # "at 7 pls" right after an add
+                        if corrected is not None:
+                            return corrected
+                return reply(self._not_sure(text))
+            case nlu.Check():
+                return self.check(intent, turn)
+        if isinstance(intent, REF_INTENTS):
+            return self.referenced(intent, turn)
+        return reply(say.HELP)
+
+    @staticmethod
+    def _not_sure(text: str) -> str:
+        hint = f" To add it as a todo, say 'add {text[:80]}'." if text else ""
+        return "I'm not sure what you'd like me to do." + hint + " Say 'help' for examples."
+
+    def check(self, intent: nlu.Check, turn: Turn) -> Decision:
+        """ "did I already add milk?", "when's the rego due?": what the list says; no change."""
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        todos = [t for t in done[0].output or [] if isinstance(t, dict)]
+        ref = intent.ref
+        if ref.text is None:
+            by_id = {t["task_id"]: t for t in todos}
+            found = [by_id[i] for i in self.state.focus if i in by_id]
+        else:
+            found = self._matches(ref, todos)
+        if not found:
+            what = f" matching '{ref.text}'" if ref.text else ""
+            return reply(f"No, I can't find a todo{what} on your list.")
+        lines = "\n".join(
+            f"{i}. {'✓ ' if t.get('completed') else ''}{say.describe(t)}"
+            + ("" if t.get("due_date") else " · no due date")
+            for i, t in enumerate(found[:5], 1)
+        )
+        return reply(f"Yes, it's on your list:\n{lines}", shown=found[:5])
+
+    # -- creating ----------------------------------------------------------------------------
+
+    def create(self, intent: nlu.CreateTasks, turn: Turn) -> Decision:
+        """Add todos; a bare phrase that reads as a remark or as a change is not filed."""
+        tasks = intent.tasks
+        if not turn.steps:
+            if not intent.explicit:
+                words = {w for t in tasks for w in re.findall(r"[a-z']+", t.title.lower())}
+                if words & DIALOGUE_WORDS:
+                    return reply(self._not_sure(" ".join(t.title for t in tasks)))
+                asked = self._move_or_add(tasks)
+                if asked is not None:
+                    return asked
+            return calls(*[self._add_call(t) for t in tasks])
+        made = [
+            s.output for s in writes(turn) if isinstance(s.output, dict) and "task_id" in s.output
+        ]
+        failed = [
+            s.output["error"]
+            for s in writes(turn)
+            if isinstance(s.output, dict) and "error" in s.output
+        ]
+        lines = []
+        if len(made) == 1:
+            lines.append(f"Added {say.describe(made[0])}.")
+        elif made:
+            lines.append(f"Added {say.plural(len(made), 'todo')}:\n{say.numbered(made)}")
+        if failed:
+            lines.append(
+                "I couldn't add "
+                + ("it" if len(failed) == 1 else "some of them")
+                + ": "
+                + "; ".join(failed)
+            )
+        if not made and not failed:
+            lines.append("Something went wrong; nothing was added.")
+        shown = made if len(made) > 1 else None
+        return reply("\n".join(lines), shown=shown)
+
+    @staticmethod
+    def _add_call(t: nlu.TaskDraft) -> PlannedCall:
+        return call(
+            "add_task",
+            title=t.title,
+            description=t.description,
+            due_date=iso(t.due_date),
+            due_time=t.due_time.strftime("%H:%M") if t.due_time else None,
+            priority=t.priority if t.priority not in (None, "none") else None,
+            tags=list(t.tags) or None,
+            recurrence=t.recurrence,
+        )
+
+    def _move_or_add(self, tasks: tuple[nlu.TaskDraft, ...]) -> Decision | None:
+        """ "dentist thursday" right after adding 'Dentist': a move, or a second todo? Ask."""
+        action = self.state.last_action
+        if len(tasks) != 1 or action is None or self.state.recent != "action" or not action.ids:
+            return None
+        draft = tasks[0]
+        if not (draft.due_date or draft.due_time):
+            return None
+        for task_id, title in zip(action.ids, action.titles, strict=False):
+            if nlu.match_reference(
+                nlu.Reference(words=draft.title), [nlu.Candidate(task_id, title)]
+            ):
+                when = say.when(draft.due_date, draft.due_time) or say.clock(draft.due_time)  # type: ignore[arg-type]
+                move = call(
+                    "update_task",
+                    task_id=task_id,
+                    due_date=iso(draft.due_date),
+                    due_time=draft.due_time.strftime("%H:%M") if draft.due_time else None,
+                )
+                pending = Pending(
+                    kind="choice",
+                    options=[
+                        Option(f"Move '{title}'", [Call(move.name, move.arguments)], "move"),
+                        Option(
+                            "Add a new todo",
+                            [Call("add_task", self._add_call(draft).arguments)],
+                            "add",
+                        ),
+                    ],
+                )
+                return reply(
+                    f"Move '{title}' to {when}, or add a new todo '{draft.title}'?",
+                    pending=pending,
+                )
+        return None
+
+    # -- listing -----------------------------------------------------------------------------
+
+    def listing(self, intent: nlu.ListTasks, turn: Turn) -> Decision:
+        """Show todos with the filters asked for; a bare word may be a tag (checked first)."""
+        steps = turn.steps
+        if intent.word and not steps:
+            return calls(call("list_tags"))
+        tag, query = intent.tag, intent.query
+        if intent.word:
+            names = {
+                str(t.get("name", "")).lower()
+                for t in (steps[0].output if isinstance(steps[0].output, list) else [])
+                if isinstance(t, dict)
+            }
+            word = intent.word.lower()
+            singular = word[:-1] if word.endswith("s") else word
+            found = next((n for n in (word, singular, word + "s") if n in names), None)
+            if found:
+                tag = found
+            else:
+                query = query or intent.word
+        listed = [s for s in steps if s.name in ("list_tasks", "search_tasks")]
+        filters: dict[str, Any] = {
+            "status": intent.status,
+            "due": intent.due,
+            "tag": tag,
+            "priority": intent.priority,
+            "query": query,
+            "due_from": iso(intent.due_from),
+            "due_to": iso(intent.due_to),
+        }
+        if not listed:
+            if query and intent.status == "all" and not (intent.due or tag) and not intent.word:
+                return calls(call("search_tasks", query=query))
+            return calls(call("list_tasks", **filters))
+        todos = listed[-1].output if isinstance(listed[-1].output, list) else []
+        what = self._list_words(intent, tag, query)
+        filters = {k: v for k, v in filters.items() if v is not None}
+        if not todos:
+            return reply(
+                f"You have no {what}." if what else "Your list is empty.",
+                shown=[],
+                filters=filters,
+            )
+        if not what:
+            head = "Here:"
+        elif len(todos) == 1:
+            head = f"Here is your one {_singular(what)}:"
+        else:
+            head = f"Here are your {len(todos)} {what}:"
+        return reply(f"{head}\n{say.numbered(todos)}", shown=todos, filters=filters)
+
+    def _list_words(self, intent: nlu.ListTasks, tag: str | None, query: str | None) -> str:
+        noun = {"open": "open todos", "completed": "completed todos", "all": "todos"}[intent.status]
+        if intent.due == "today":
+            noun = "todos due today"
+        elif intent.due == "overdue":
+            noun = "overdue todos"
+        elif intent.due == "upcoming":
+            noun = "todos due in the next 7 days"
+        elif intent.due == "none":
+            noun = "todos without a due date"
+        if intent.due_from or intent.due_to:
+            start, end = intent.due_from, intent.due_to
+            if start and end and start == end:
+                noun = f"todos due {say.when(start, None)}"
+            else:
+                noun = f"todos due {say.when(start, None) or '…'} – {say.when(end, None) or '…'}"
+        if intent.priority:
+            noun = f"{intent.priority}-priority {noun}"
+        if tag:
+            noun += f" tagged #{tag}"
+        if query:
+            noun += f" matching '{query}'"
+        return noun
+
+    # -- changing named todos ----------------------------------------------------------------
+
+    def referenced(self, intent: RefIntent, turn: Turn) -> Decision:
+        """Act on the todo(s) ``intent`` names."""
+        if writes(turn):
+            created = any(step.name == "add_task" for step in writes(turn))
+            return reply(report(turn) + ("" if created else self.missing(intent, turn)))
+        ref = intent.ref
+        if ref.task_id is not None:
+            return calls(*self.actions(intent, {"task_id": ref.task_id}))
+        selector = nlu.bulk_selector(ref.phrase or "") if ref.phrase else None
+        if selector is not None:
+            return self.bulk(intent, selector, turn)
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        todos = [t for t in done[0].output or [] if isinstance(t, dict)]
+        found = self.resolve(ref, todos, intent, turn)
+        if isinstance(found, Decision):
+            return found
+        return calls(*[c for todo in found for c in self.actions(intent, todo)])
+
+    def resolve(
+        self, ref: nlu.Reference, todos: list[dict[str, Any]], intent: Any, turn: Turn
+    ) -> list[dict[str, Any]] | Decision:
+        """The todos ``ref`` names among ``todos``, or the reply when that is not one answer."""
+        by_id = {t["task_id"]: t for t in todos if isinstance(t.get("task_id"), int)}
+        if ref.ordinals or ref.ordinal is not None:
+            shown = self.state.last_list
+            if shown is None or not shown.ids:
+                return reply("Which list do you mean? Ask me to show your todos first.")
+            picked = []
+            for n in ref.ordinals or (ref.ordinal,):
+                assert n is not None
+                index = n - 1 if n > 0 else len(shown.ids) + n
+                if not 0 <= index < len(shown.ids):
+                    return reply(
+                        f"The last list I showed has only {say.plural(len(shown.ids), 'todo')}."
+                    )
+                todo = by_id.get(shown.ids[index])
+                if todo is None:
+                    return reply(f"'{shown.titles[index]}' isn't on your list any more.")
+                picked.append(todo)
+            return picked
+        if ref.text is None:
+            focus = [by_id[i] for i in self.state.focus if i in by_id]
+            if not focus:
+                return reply("Which todo do you mean? Tell me its title or say 'show my todos'.")
+            if len(focus) > 1 and not _pronoun_plural(ref):
+                return self.ask_which(intent, focus)
+            return focus
+        pool = self._pool(intent, todos)
+        matches = self._matches(ref, pool)
+        alternative = getattr(intent, "alternative", None)
+        named = re.match(r"(?:the|my|that|this|our|your)\b", ref.phrase or "", re.I)
+        if not matches and alternative is not None and _task_phrase(turn.user, named is None):
+            # "put the bins out tonight", "make costume for school play fri": no todo has that
+            # name, so it is a new one.
+            return self.create(alternative, _fresh(turn))
+        if not matches and isinstance(intent, nlu.Reschedule | nlu.Update) and not named:
+            said = nlu.as_new_todo(turn.user, self.d.now, self.d.tz)
+            if said is not None:  # "I need to move house next month": no todo "house" yet
+                return self.create(said, _fresh(turn))
+        if len(matches) == 1:
+            return matches
+        if len(matches) > 1:
+            return self.ask_which(intent, matches)
+        parts = nlu.split_references(ref.text)
+        if len(parts) > 1:
+            several: list[dict[str, Any]] = []
+            missing: list[str] = []
+            for part in parts:
+                one = self._matches(nlu.parse_reference(part), pool)
+                if len(one) > 1:
+                    return self.ask_which(intent, one)
+                if one:
+                    several.append(one[0])
+                else:
+                    missing.append(part)
+            if several:
+                return several
+        return reply(self._not_found(intent, ref.text))
+
+    def missing(self, intent: Any, turn: Turn) -> str:
+        """The names in a several-todos request that matched nothing (said after acting)."""
+        ref = getattr(intent, "ref", None)
+        done = reads(turn)
+        if ref is None or ref.text is None or not done or nlu.bulk_selector(ref.phrase or ""):
+            return ""
+        pool = self._pool(intent, [t for t in done[0].output or [] if isinstance(t, dict)])
+        if self._matches(ref, pool):
+            return ""
+        lost = [
+            p
+            for p in nlu.split_references(ref.text)
+            if not self._matches(nlu.parse_reference(p), pool)
+        ]
+        return "".join(f"\nI couldn't find '{p}'." for p in lost)
+
+    @staticmethod
+    def _pool(intent: Any, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if isinstance(intent, nlu.Complete):
+            return [t for t in todos if not t.get("completed")]
+        if isinstance(intent, nlu.Uncomplete):
+            return [t for t in todos if t.get("completed")]
+        return todos
+
+    @staticmethod
+    def _matches(ref: nlu.Reference, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        found = nlu.match_reference(ref, [nlu.Candidate(t["task_id"], t["title"]) for t in todos])
+        by_id = {t["task_id"]: t for t in todos}
+        return [by_id[c.id] for c in found]
+
+    def ask_which(self, intent: Any, todos: list[dict[str, Any]]) -> Decision:
+        """Several todos fit: list them and wait for a pick (each answer's call is resolved)."""
+        pending = self.d.options(
+            type(intent).__name__.lower(), todos, lambda t: self.actions(intent, t)
+        )
+        return reply(f"{WHICH}\n{say.numbered(todos)}", pending=pending, shown=todos)
+
+    @staticmethod
+    def _not_found(intent: Any, text: str) -> str:
+        if isinstance(intent, nlu.Complete):
+            return f"I couldn't find an open todo matching '{text}'. Nothing was changed."
+        if isinstance(intent, nlu.Uncomplete):
+            return f"I couldn't find a completed todo matching '{text}'. Nothing was changed."
+        return f"I couldn't find a todo matching '{text}'. Nothing was changed."
+
+    # -- several at once ---------------------------------------------------------------------
+
+    def bulk(self, intent: Any, selector: nlu.Selector, turn: Turn) -> Decision:
+        """A change to every todo a selector names: at once for one todo (or a short list the
+        user has just seen), otherwise listed with a question that waits for a yes."""
+        if writes(turn):
+            return reply(report(turn))
+        done = reads(turn)
+        if not done:
+            filters = dict(selector.filters)
+            if selector.day:
+                window = nlu.day_window(selector.day, self.d.now, self.d.tz)
+                if window is None:
+                    return reply("Which days do you mean? Nothing was changed.")
+                filters = {"due_from": window[0].isoformat(), "due_to": window[1].isoformat()}
+            if selector.shown or selector.everything or selector.word:
+                filters = {"status": "all"}
+            elif "status" not in filters:
+                filters["status"] = "all" if isinstance(intent, nlu.Delete) else "open"
+            return calls(call("list_tasks", **filters))
+        todos = [t for t in done[0].output or [] if isinstance(t, dict)]
+        shown = self.state.last_list
+        if selector.shown and not selector.everything:
+            if shown is None or not shown.ids:
+                return reply("Which todos do you mean? Ask me to show them first.")
+            by_id = {t["task_id"]: t for t in todos}
+            todos = [by_id[i] for i in shown.ids if i in by_id]
+            if selector.count is not None and selector.count != len(todos) and not selector.word:
+                return reply(
+                    f"The last list has {say.plural(len(todos), 'todo')}; which ones do you "
+                    f"mean?\n{say.numbered(todos)}",
+                    shown=todos,
+                )
+        elif (
+            selector.everything and shown is not None and shown.ids and self.state.recent == "list"
+        ):
+            by_id = {t["task_id"]: t for t in todos}
+            todos = [by_id[i] for i in shown.ids if i in by_id]
+        if selector.word:
+            todos = _about(selector.word, todos)
+            if selector.count is not None and len(todos) != selector.count:
+                return reply(
+                    f"I found {say.plural(len(todos), 'todo')} about '{selector.word}', so I "
+                    f"haven't changed anything." + (f"\n{say.numbered(todos)}" if todos else "")
+                )
+        todos = self._pool(intent, todos)
+        if not todos:
+            if isinstance(intent, nlu.Reschedule) and selector.filters.get("due") == "overdue":
+                return reply("Nothing is overdue. 🎉")
+            if selector.everything and isinstance(intent, nlu.Delete):
+                return reply("Your list is already empty.")
+            return reply("Nothing matches that, so I haven't changed anything.")
+        planned = [c for t in todos for c in self.actions(intent, t)]
+        direct = len(todos) == 1 or (
+            selector.shown and not selector.everything and len(todos) <= SMALL
+        )
+        if direct:
+            return calls(*planned)
+        verb = VERBS.get(type(intent), "change")
+        pending = Pending(
+            kind="confirm",
+            options=[Option("yes", [Call(c.name, dict(c.arguments)) for c in planned])],
+            action=PAST.get(verb, "changed"),
+        )
+        return reply(
+            f"That would {verb} {'all ' if selector.everything else ''}"
+            f"{say.plural(len(todos), 'todo')}:\n{say.numbered(todos)}\n"
+            f"Shall I go ahead? Reply 'yes' to {verb} them all, or 'no' to keep them as they are.",
+            pending=pending,
+            shown=todos,
+        )
+
+    # -- the calls for one todo --------------------------------------------------------------
+
+    def actions(self, intent: Any, todo: dict[str, Any]) -> list[PlannedCall]:
+        """The tool calls that apply ``intent`` to ``todo``."""
+        task_id = todo["task_id"]
+        match intent:
+            case nlu.Complete():
+                return [call("complete_task", task_id=task_id)]
+            case nlu.Uncomplete():
+                return [call("uncomplete_task", task_id=task_id)]
+            case nlu.Delete():
+                return [call("delete_task", task_id=task_id)]
+            case nlu.Rename(new_title=title):
+                return [call("update_task", task_id=task_id, title=title)]
+            case nlu.Reschedule(due_date=day, due_time=at):
+                time_text = at.strftime("%H:%M") if at else todo.get("due_time")
+                return [
+                    call(
+                        "update_task", task_id=task_id, due_date=day.isoformat(), due_time=time_text
+                    )
+                ]
+            case nlu.ClearDue():
+                return [call("update_task", task_id=task_id, clear_due=True)]
+            case nlu.SetPriority(priority=priority):
+                return [call("update_task", task_id=task_id, priority=priority)]
+            case nlu.ChangeTags(add=add, remove=remove):
+                return [
+                    call(
+                        "update_task",
+                        task_id=task_id,
+                        add_tags=list(add) or None,
+                        remove_tags=list(remove) or None,
+                    )
+                ]
+            case nlu.SetRecurrence(rrule=rule, due_time=at):
+                first = None
+                if rule and not todo.get("due_date"):
+                    # A repeating todo needs a date: its first occurrence from now.
+                    first = nlu.first_occurrence(rule, self.d.now, self.d.tz, at)
+                return [
+                    call(
+                        "update_task",
+                        task_id=task_id,
+                        recurrence=rule or "",
+                        due_date=iso(first),
+                        due_time=at.strftime("%H:%M") if at else None,
+                    )
+                ]
+            case nlu.Update(changes=changes):
+                return [self.update_call(todo, changes)]
+        raise AssertionError(intent)
+
+    def update_call(self, todo: dict[str, Any], ch: nlu.Changes) -> PlannedCall:
+        """One update_task with every change ``ch`` asks for, applied to ``todo`` as it is."""
+        d = self.d
+        day = ch.due_date
+        if ch.shift_days is not None:
+            day = d.shift(todo.get("due_date"), ch.shift_days)
+        clock = ch.due_time or ch.clock
+        at = clock.strftime("%H:%M") if clock else None
+        if day is not None and at is None:
+            at = todo.get("due_time")  # a new date keeps the time
+        if ch.recurrence and day is None and not todo.get("due_date"):
+            # A repeating todo needs a date: its first occurrence from now.
+            day = nlu.first_occurrence(ch.recurrence, d.now, d.tz, clock)
+        if day is None and at is not None:
+            if todo.get("due_date"):
+                day = None  # only the time changes; the date stays
+            else:
+                local = d.now.astimezone(d.tz).time().replace(tzinfo=None)
+                day = d.today if clock and clock > local else d.shift(None, 1)
+        return call(
+            "update_task",
+            task_id=todo["task_id"],
+            title=ch.title,
+            due_date=iso(day) if day else None,
+            due_time=at if (day is not None or clock) else None,
+            clear_due=True if ch.clear_due else None,
+            priority=ch.priority,
+            add_tags=list(ch.tags) or None,
+            remove_tags=list(ch.untags) or None,
+            recurrence=ch.recurrence,
+        )
+
+    # -- corrections, additions, follow-ups ---------------------------------------------------
+
+    def correct(self, body: str, turn: Turn) -> Decision | None:
+        """Apply a correction to the last action (or the todo in focus)."""
+        if not body:
+            return reply("OK — what should I change?")
+        action = self.state.last_action
+        recent = action is not None and bool(action.ids) and self.state.recent == "action"
+        swap = _SWAP.match(body) or _NOT_FIRST.match(body)
+        if swap and recent and action is not None and action.kind in ("create", "update"):
+            said = re.sub(r"^(?:is|but)\s+", "", _IT_IS.sub("", swap["new"]), flags=re.I)
+            value = nlu.read_changes(said, self.d.now, self.d.tz)
+            if value.slots and value.title is None and not value.problem:
+                return self._update_focus(action.ids, value, turn)  # "not 7, is 8"
+            return self._swap(action.ids, swap["old"], swap["new"], turn)
+        changes = nlu.read_changes(body, self.d.now, self.d.tz)
+        if (
+            changes.slots
+            and changes.title is None
+            and not changes.problem
+            and recent
+            and action is not None
+            and action.kind in ("create", "update")
+        ):
+            return self._update_focus(action.ids, changes, turn)  # "no, urgent"
+        sub = self.d.parse(body)
+        if isinstance(sub, COMMANDS):
+            return self.handle(sub, turn)
+        if (
+            recent
+            and action is not None
+            and isinstance(sub, nlu.CreateTasks)
+            and len(sub.tasks) == 1
+        ):
+            draft = sub.tasks[0]
+            restated = _changes_of(draft)
+            same = any(
+                nlu.match_reference(nlu.Reference(words=draft.title), [nlu.Candidate(i, t)])
+                for i, t in zip(action.ids, action.titles, strict=False)
+            )
+            if same and restated.slots:
+                # "call the vet at 4 actually": the same todo, said again with the change.
+                return self._update_focus(action.ids, replace(restated, title=None), turn)
+        if changes.problem:
+            return reply(f"{changes.problem}. I haven't changed anything.")
+        if changes.title is not None and not changes.slots:
+            if recent and action is not None and action.kind in ("create", "update"):
+                if isinstance(sub, nlu.CreateTasks) and len(sub.tasks) == 1:
+                    changes = _changes_of(sub.tasks[0])  # "sorry i meant call the dentist"
+                if "?" in body or _QUESTION.match(body):
+                    return None
+                if len(action.titles) == 1 and changes.title is not None:
+                    spliced = splice(action.titles[0], body)
+                    if spliced is not None:  # "oops ch 5", "typo, 581": a part of the title
+                        changes = replace(changes, title=spliced)
+                return self._update_focus(action.ids, changes, turn)
+            if recent and action is not None and action.kind in ("complete", "delete"):
+                return self._switch(action.kind, action.ids, body, turn)
+            return None
+        if changes.empty:
+            return None
+        if recent and action is not None and action.kind != "delete":
+            return self._update_focus(action.ids, changes, turn)
+        if len(self.state.focus) == 1:
+            return self._update_focus(self.state.focus, changes, turn)
+        return reply("Which todo should I change? Tell me its title or say 'show my todos'.")
+
+    def restate(self, body: str, turn: Turn) -> Decision | None:
+        """ "oh and its urgent", "is for saturday": a new detail of the todo just added or
+        changed, when the words are only details; otherwise not this act."""
+        changes = nlu.read_changes(body, self.d.now, self.d.tz)
+        if not changes.slots or changes.title is not None or changes.problem:
+            return None
+        action = self.state.last_action
+        if (
+            action is not None
+            and action.ids
+            and self.state.recent == "action"
+            and action.kind in ("create", "update")
+        ):
+            return self._update_focus(action.ids, changes, turn)
+        if len(self.state.focus) == 1:
+            return self._update_focus(self.state.focus, changes, turn)
+        return None
+
+    def _swap(self, ids: list[int], old: str, new: str, turn: Turn) -> Decision:
+        """ "tim not tom", "personal not work", "not tomorrow, sunday": put ``new`` where ``old``
+        was, in the title, the tags or the date of the todo just added or changed."""
+        if writes(turn):
+            return reply(report(turn))
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
+        todos = [by_id[i] for i in ids if i in by_id]
+        if not todos:
+            return reply("That todo isn't on your list any more, so I haven't changed anything.")
+        new = _IT_IS.sub("", new).strip(" '\"")
+        old = old.strip(" '\"#").lower()
+        planned = []
+        for todo in todos:
+            tags = [str(t).lower() for t in todo.get("tags") or []]
+            changes = nlu.read_changes(new, self.d.now, self.d.tz)
+            if old in tags:
+                planned.append(
+                    call(
+                        "update_task",
+                        task_id=todo["task_id"],
+                        add_tags=[nlu.clean_title(new).lower().lstrip("#")],
+                        remove_tags=[old],
+                    )
+                )
+            elif changes.slots:
+                planned.append(self.update_call(todo, replace(changes, title=None)))
+            elif re.search(rf"\b{re.escape(old)}\b", str(todo.get("title", "")), re.I):
+                title = re.sub(rf"\b{re.escape(old)}\b", new, str(todo["title"]), flags=re.I)
+                planned.append(call("update_task", task_id=todo["task_id"], title=title))
+        if not planned:
+            return reply(f"I couldn't find '{old}' in it, so I haven't changed anything.")
+        return calls(*planned)
+
+    def _update_focus(self, ids: list[int], changes: nlu.Changes, turn: Turn) -> Decision:
+        if writes(turn):
+            return reply(report(turn))
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
+        todos = [by_id[i] for i in ids if i in by_id]
+        if not todos:
+            return reply("That todo isn't on your list any more, so I haven't changed anything.")
+        return calls(*[self.update_call(t, changes) for t in todos])
+
+    def _switch(self, kind: str, ids: list[int], body: str, turn: Turn) -> Decision | None:
+        """ "no, the other milk" after completing or deleting: put that back, act on this."""
+        if writes(turn):
+            return reply(report(turn))
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        todos = [t for t in done[0].output or [] if isinstance(t, dict) and t["task_id"] not in ids]
+        if kind == "complete":
+            todos = [t for t in todos if not t.get("completed")]
+        matches = self._matches(nlu.parse_reference(body), todos)
+        if len(matches) != 1:
+            return None
+        target = matches[0]["task_id"]
+        undo = (
+            [call("uncomplete_task", task_id=i) for i in ids]
+            if kind == "complete"
+            else [call("undo")]
+        )
+        redo = call("complete_task" if kind == "complete" else "delete_task", task_id=target)
+        return calls(*undo, redo)
+
+    def add_more(self, body: str, turn: Turn) -> Decision | None:
+        """ "oh and stamps", "and the bread too": the last action again, on something else."""
+        action = self.state.last_action
+        if self.state.recent == "list" and self.state.last_list is not None:
+            return self.follow_up(body, turn)
+        if action is None or self.state.recent != "action":
+            return None
+        same = _SAME.search(body)
+        if same and action.kind == "create":
+            body = _SAME.sub("", body).strip(" ,.")
+        sub = self.d.parse(body)
+        if action.kind == "create":
+            if isinstance(sub, nlu.CreateTasks) and same:
+                inherit = {
+                    k: action.values.get(k) for k in ("tags", "priority", "due_date", "due_time")
+                }
+                sub = nlu.CreateTasks(
+                    tuple(_inherit(t, inherit, same["what"].lower()) for t in sub.tasks)
+                )
+            if isinstance(sub, nlu.CreateTasks):
+                return self.create(nlu.CreateTasks(sub.tasks, explicit=True), turn)
+            if isinstance(sub, nlu.Unknown) and sub.reason == "unclear" and sub.text:
+                title = nlu.clean_title(sub.text)
+                if title and not set(title.lower().split()) & DIALOGUE_WORDS:
+                    return self.create(
+                        nlu.CreateTasks((nlu.TaskDraft(title=title),), explicit=True), turn
+                    )
+            return None
+        again = {"complete": nlu.Complete, "uncomplete": nlu.Uncomplete, "delete": nlu.Delete}
+        if action.kind in again and not isinstance(sub, (*REF_INTENTS, nlu.ListTasks)):
+            return self.referenced(again[action.kind](nlu.parse_reference(body)), turn)
+        return None
+
+    def follow_up(self, body: str, turn: Turn) -> Decision | None:
+        """ "what about tomorrow?", "and the week after?": the last list with a new window, or a
+        correction when the last thing was an action."""
+        shown = self.state.last_list
+        if self.state.recent == "action" and shown is None:
+            return self.correct(body, turn)
+        base = shown.filters if shown is not None else {"status": "open"}
+        window = nlu.read_window(body, self.d.now, self.d.tz, base)
+        if window is None:
+            if self.state.recent == "action":
+                return self.correct(body, turn)
+            return None
+        return self.listing(window, turn)
+
+
+def _changes_of(draft: nlu.TaskDraft) -> nlu.Changes:
+    """A draft todo as changes to an existing one."""
+    return nlu.Changes(
+        title=draft.title,
+        due_date=draft.due_date,
+        due_time=draft.due_time,
+        priority=draft.priority if draft.priority not in (None, "none") else None,
+        tags=draft.tags,
+        recurrence=draft.recurrence,
+    )
+
+
+# "tim not tom", "it's personal not work"; and "not tomorrow, sunday".
+_SWAP = re.compile(r"^(?P<new>[^,]+?)\s*,?\s+not\s+(?P<old>[#\w'-]+(?:\s+[\w'-]+)?)$", re.I)
+_NOT_FIRST = re.compile(r"^not\s+(?P<old>[^,]+?)\s*,\s*(?:but\s+)?(?P<new>.+)$", re.I)
+_IT_IS = re.compile(
+    r"^(?:it's|it\s+is|its|should\s+be|make\s+it|it\s+should\s+be|tag\s+it|tagged|tag|"
+    r"call\s+it|change\s+it\s+to|set\s+it\s+to)\s+",
+    re.I,
+)
+_QUESTION = re.compile(r"^(?:what|which|how|when|where|who|why|do|does|is|are|can)\b", re.I)
+
+
+_TOKEN = re.compile(r"[\w'#-]+")
+
+
+def splice(title: str, fragment: str) -> str | None:
+    """The title with ``fragment`` put over the words it corrects, or None when it is a whole
+    new title: "Read sapiens ch 4" + "ch 5" -> "Read sapiens ch 5" (same leading word),
+    "Review PR 518" + "581" -> "Review PR 581" (a number for the one number)."""
+    words = fragment.split()
+    if not words or len(words) > 3:
+        return None
+    tokens = title.split()
+    lower = [t.lower().strip(".,") for t in tokens]
+    first = words[0].lower()
+    if len(words) > 1 and first in lower[1:]:
+        at = len(lower) - 1 - lower[::-1].index(first)
+        if at + len(words) <= len(tokens):
+            return " ".join([*tokens[:at], *words, *tokens[at + len(words) :]])
+    numbers = [i for i, t in enumerate(lower) if t.isdigit()]
+    if len(words) == 1 and first.isdigit() and len(numbers) == 1:
+        tokens[numbers[0]] = words[0]
+        return " ".join(tokens)
+    return None
+
+
+def _fresh(turn: Turn) -> Turn:
+    """The turn as if its lookups had not happened (a create makes no reads first)."""
+    from todochat.agent.offline.conversation import Turn as TurnType
+
+    return TurnType(user=turn.user, steps=[s for s in turn.steps if s.name not in READS_ONLY])
+
+
+READS_ONLY = frozenset({"list_tasks", "search_tasks", "list_tags"})
+
+
+def _about(word: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Todos tagged ``word`` (or its plural/singular), else whose title has the word."""
+    word = word.lower()
+    forms = {word, word + "s", word + "es", word.rstrip("s")}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    tagged = [t for t in todos if forms & {str(x).lower() for x in t.get("tags") or []}]
+    if tagged:
+        return tagged
+    stem = word.rstrip("s")
+    return [t for t in todos if re.search(rf"\b{re.escape(stem)}", str(t.get("title", "")), re.I)]
+
+
+_SAME = re.compile(
+    r"[,\s]*\b(?:with\s+)?(?:the\s+)?same\s+(?P<what>tags?|priority|day|date|time)\b", re.I
+)
+
+
+def _inherit(draft: nlu.TaskDraft, values: dict[str, Any], what: str) -> nlu.TaskDraft:
+    """ "and send the invites, same tag": the new todo takes that from the one just added."""
+    from datetime import date, time
+
+    if what.startswith("tag") and values.get("tags"):
+        return replace(draft, tags=tuple(values["tags"]))
+    if what == "priority" and values.get("priority"):
+        return replace(draft, priority=values["priority"])
+    if what in ("day", "date") and values.get("due_date"):
+        return replace(draft, due_date=date.fromisoformat(values["due_date"]))
+    if what == "time" and values.get("due_time"):
+        return replace(draft, due_time=time.fromisoformat(values["due_time"]))
+    return draft
+
+
+# Verbs that change a todo; a message starting with one is never filed as a new todo when
+# the todo it names is not found ("set the pavlova thing to tomorrow").
+CHANGE_VERBS = frozenset(
+    """set make change move switch push bump mark tag label update shift reschedule rename
+    postpone give drop raise lower flag untag""".split()  # noqa: SIM905
+)
+
+
+# Verbs that change a todo but also start everyday tasks ("make dinner", "change oil", "set
+# up the printer"): a new todo when what follows is a bare name that matches no todo.
+_TASK_TOO = frozenset({"make", "set", "change", "update"})
+
+
+def _task_phrase(text: str, bare: bool = False) -> bool:
+    """Whether a message reads as a new todo's words ("put the bins out tonight")."""
+    first = nlu.prepare(text).split(maxsplit=1)
+    if not first:
+        return False
+    verb = first[0].lower()
+    return verb not in CHANGE_VERBS or (bare and verb in _TASK_TOO)
+
+
+def _singular(noun: str) -> str:
+    """ "open todos tagged #work" -> "open todo tagged #work"."""
+    return re.sub(r"\btodos\b", "todo", noun, count=1)

@@ -1,0 +1,56 @@
+"""Questions about one todo ("did I already add milk?", "when's the rego due?", "did you add it?"):
+they are answered from the list and never change it."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .model import Check, Intent
+from .references import parse_reference
+
+_F = re.IGNORECASE
+_ADDED = re.compile(
+    r"^(?:(?:so|ok|okay|and|hmm|um)[,\s]+)*(?:did|have|has)\s+(?:i|you|we)\s+(?:already\s+|actually\s+)?"
+    r"(?:add(?:ed)?|put|save[d]?|got|note[d]?|write|written|set\s+up|remember(?:ed)?)\s+"
+    r"(?P<q>.+?)(?:\s+(?:on|to|in)\s+(?:my|the)\s+(?:todo\s+)?list)?(?:\s+(?:already|yet))?\s*\??$",
+    _F,
+)
+_ON_LIST = re.compile(
+    r"^(?:is|are)\s+(?P<q>.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:todo\s+)?list(?:\s+(?:already|yet))?\s*\??$"
+    r"|^(?:do|did)\s+i\s+(?:have|put)\s+(?P<q2>.+?)\s+(?:on|in)\s+(?:my|the)\s+(?:todo\s+)?list\s*\??$",
+    _F,
+)
+_ASK_LEAD = re.compile(
+    r"^(?:(?:might|could|can|would)\s+you\s+(?:please\s+)?tell\s+me|do\s+you\s+know|"
+    r"remind\s+me|tell\s+me|i\s+(?:wonder|forget|forgot))\s+(?=when|what|if|whether|did|is)",
+    _F,
+)
+_WHEN = re.compile(
+    r"^(?:when's|whens|when\s+is|when\s+are|when\s+was|what\s+day\s+is|what\s+time\s+is)\s+"
+    r"(?P<q>.+?)(?:\s+(?:due|on|scheduled|again|happening|set\s+for))*\s*\??$"
+    r"|^when\s+(?:am\s+i|do\s+i|should\s+i|must\s+i|have\s+i\s+got\s+to|do\s+i\s+have\s+to|"
+    r"did\s+i\s+say\s+i'd|i\s+am|i'm|i\s+have\s+to|i\s+need\s+to|i\s+should|i\s+must|"
+    r"i'm\s+supposed\s+to|i\s+was\s+going\s+to)\s+(?:meant\s+to\s+|supposed\s+to\s+|got\s+to\s+|have\s+to\s+|need\s+to\s+)?"
+    r"(?P<q3>.+?)\s*\??$"
+    r"|^(?:is|are)\s+(?P<q2>(?:the|my)\s+.+?)\s+(?:due|scheduled|set)\s+(?:for\s+)?(?:today|"
+    r"tomorrow|tonight|this\s+week|on\s+\w+day|\w+day)\s*\?$"
+    # "rotate api keys due when?", "the rego is due when?"
+    r"|^(?P<q4>.+?)\s+(?:is\s+|are\s+)?(?:due|happening|scheduled)\s+when\s*\??$",
+    _F,
+)
+
+
+def check_question(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
+    """A question about whether or when a todo is on the list, else None."""
+    text = _ASK_LEAD.sub("", text)
+    for pattern in (_ADDED, _ON_LIST, _WHEN):
+        m = pattern.match(text)
+        if m:
+            groups = m.groupdict()
+            q = groups.get("q") or groups.get("q2") or groups.get("q3") or groups.get("q4") or ""
+            q = q.strip(" ?!.")
+            if q:
+                return Check(parse_reference(q))
+    return None
