@@ -15,6 +15,7 @@ from .listing import is_list_noun, is_listing, parse_listing
 from .model import CreateTasks, Intent, InvalidDate, TaskDraft, Uncomplete, Unknown, Update
 from .questions import check_question
 from .references import parse_reference
+from .shorthand import write_out
 from .smalltalk import smalltalk, strip_pleasantries
 from .tasks import create_content, draft_task, has_cue, split_items, starts_with_task_verb
 from .text import normalise, squash
@@ -83,7 +84,8 @@ def prepare(text: str) -> str:
     """A message made ready to read: normalised, misspelt command words fixed, spoken clock
     times ("quarter to six") written as clocks, "can u" as "can you", shorthand written out,
     interjections and courtesy at the end dropped."""
-    line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", normalise(text))) or text
+    line = write_out(normalise(text))
+    line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", line)) or text
     for pattern, replacement in _SHORTHAND:
         line = pattern.sub(replacement, line)
     return clock_words(correct(_U.sub(r"\1 you", line)))

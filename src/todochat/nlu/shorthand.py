@@ -1,0 +1,196 @@
+"""How people type into a chat box, written out: texting shorthand, spoken numbers and fillers.
+
+"pls make the gym thing high prio n tag it health", "um so like can u uh add ...", "call grandma
+at five thirty", "team huddle 1830 fri": the reader's patterns expect "and", "you", "priority",
+"at 5:30", "at 18:30", and no "um". Only whole words change, never inside quotes, and the
+one-letter words ("n", "r", "w", "k") only where nothing else fits: between two words, or "k" as
+the whole first word. Titles keep their words: "like" stays in "i'd like to" and "looks like",
+and is dropped only as a filler ("so like", "i need to like sort out").
+"""
+
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+
+# Whole words with one meaning in a chat about todos.
+_WORDS = {
+    "ur": "your", "sry": "sorry", "srry": "sorry", "soz": "sorry", "nvm": "never mind",
+    "nvmd": "never mind", "smth": "something", "sth": "something", "smthg": "something",
+    "prio": "priority", "prios": "priorities", "rn": "now", "wat": "what", "wats": "what's",
+    "im": "i'm", "ive": "i've", "youre": "you're", "thats": "that's", "lemme": "let me",
+    "gimme": "give me", "b4": "before", "abt": "about", "tho": "though", "cuz": "because",
+    "coz": "because", "pls": "please", "plz": "please", "plse": "please", "thx": "thanks",
+    "thnx": "thanks", "ty": "thanks", "tysm": "thanks", "shes": "she's",
+    "hes": "he's", "theyre": "they're", "wanna": "want to", "gotta": "have to", "whens": "when's",
+    "wheres": "where's", "hows": "how's", "itll": "it'll", "addd": "add", "adddd": "add", "dont": "don't", "cant": "can't",
+    "complet": "complete", "completd": "completed", "finsihed": "finished", "finised": "finished",
+    "finaly": "finally", "finnaly": "finally", "compelted": "completed", "cmplete": "complete",
+}  # fmt: skip
+_WORD_RE = re.compile(
+    r"(?<![\w'#@/])(" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")(?![\w'])",
+    _F,
+)
+# One-letter words, only between two words: "milk n eggs", "the last two r done", "done w that".
+_LETTER = re.compile(r"(?<=[a-z'])\s+(?P<l>[nrw])\s+(?=[a-z#'])", _F)
+_LETTERS = {"n": "and", "r": "are", "w": "with"}
+_OK_FIRST = re.compile(r"^(?:k|kk|okk+|okie|oki)\b[,.!]*\s*", _F)
+# Fillers with no meaning anywhere: "um", "uh", "erm".
+_FILLER = re.compile(r"(?<![\w'])(?:u+m+|u+h+|e+r+m+|hmm+|mm+)(?![\w'])[,.…]*\s*", _F)
+# "like" as a filler: first word, or after "so", "to", "just", "um", "and", "it's", or before a
+# comma ("like, add milk").
+_LIKE = re.compile(
+    r"(?:^|(?<=\bso\s)|(?<=\bto\s)|(?<=\bjust\s)|(?<=\band\s)|(?<=\byo\s)|(?<=\bbasically\s))"
+    r"like\b[,]?\s*|\blike,\s*",
+    _F,
+)
+# Openers that carry nothing: "hey so", "ok so basically", "yo", "quick one", "right so".
+_OPENER = re.compile(
+    r"^(?:(?:(?:hey|yo|hi)\s+so|ok|okay|so|right|alright|basically|literally|quick\s+one|"
+    r"one\s+sec|real\s+quick|btw|oh\s+yeah|honestly|anyway|anyways)\b[,.!:\s]*)+"
+    r"(?=\S)",
+    _F,
+)
+# A greeting run into a request with no punctuation: "hey there hope youre well add ...".
+_GREETING_RUN = re.compile(
+    r"^(?:hey|hi|hello|hiya|yo|morning|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|mate|"
+    r"buddy|friend|you))?[,!.]?\s+(?:(?:i\s+)?hope\s+(?:you're|you\s+are|your|ur|u\s+are)\s+"
+    r"(?:well|good|ok|okay|doing\s+well|having\s+a\s+good\s+day)[,!.]?\s+)?"
+    r"(?=(?:please\s+)?(?:add|remind|put|can|could|would|mark|delete|remove|move|show|list|"
+    r"what|set|make|change|cancel)\b)",
+    _F,
+)
+_NUMBER = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_MINUTES = {
+    "oh five": 5, "o five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty five": 25,
+    "thirty": 30, "thirty five": 35, "forty": 40, "forty five": 45, "fifty": 50,
+    "fifty five": 55,
+}  # fmt: skip
+_HOUR_RE = "|".join(_NUMBER)
+_MIN_RE = "|".join(sorted(_MINUTES, key=len, reverse=True))
+# "at five", "at six thirty", "by ten", "five o'clock", "five pm", "ten thirty in the morning".
+_SPOKEN_CLOCK = re.compile(
+    rf"\b(?P<cue>at|by|around|@|until|till|before|after|from)\s+(?P<h>{_HOUR_RE})"
+    rf"(?:\s+(?P<m>{_MIN_RE}))?(?P<tail>\s*(?:o'?clock|a\.?m\.?|p\.?m\.?)|(?=\s+(?:in\s+the\s+)?"
+    r"(?:morning|afternoon|evening|tonight|at\s+night|tomorrow|today|on\b|this\b|next\b|[,.!?])"
+    r")|\s*$)",
+    _F,
+)
+# "six thirty", "seven in the morning": a clock without a cue, when nothing else reads that way.
+_SPOKEN_BARE = re.compile(
+    rf"(?<![\w:])(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE})(?=\s*(?:$|[,.!?;)]|(?:on|tomorrow|today|"
+    r"tonight|this|next|in|please|instead|then|actually|sorry|pls|thanks|is|works|would)\b))|"
+    r"(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|tonight|at\s+night)\b))",
+    _F,
+)
+_SPOKEN_AMPM = re.compile(
+    rf"\b(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'?clock)(?!\w)",
+    _F,
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_UNITS = {k: v for k, v in _ORDINALS.items() if v < 10}
+# "the twenty third", "on the thirty first": a day of the month in words.
+_DAY_WORDS = re.compile(
+    r"\b(?P<pre>(?:on|by|for|until|till|before|to)\s+the\s+|the\s+)"
+    r"(?:(?P<tens>twenty|thirty)[\s-]+(?P<unit>" + "|".join(_UNITS) + r")|(?P<whole>"
+    + "|".join(k for k, v in _ORDINALS.items() if v >= 10)
+    + r"))\b",
+    _F,
+)
+# "1830 fri", "fri 1830", "at 0915": four digits next to a day are a 24-hour clock.
+_DAYWORD = (
+    r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|today|tomorrow|tonight|"
+    r"tmrw|tmr"
+)
+_COMPACT_BY_DAY = re.compile(
+    rf"(?<![\w:.,/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=\s+(?:on\s+)?(?:{_DAYWORD})\b)"
+    rf"|\b(?P<day>{_DAYWORD})\s+(?P<h2>[01]\d|2[0-3])(?P<m2>[0-5]\d)(?![\w:.,/-])",
+    _F,
+)
+
+
+def _word(m: re.Match[str]) -> str:
+    word = m.group(1)
+    out = _WORDS[word.lower()]
+    return out.capitalize() if word[0].isupper() and m.start() == 0 else out
+
+
+def _spoken(m: re.Match[str]) -> str:
+    hour = _NUMBER[m["h"].lower()]
+    minutes = _MINUTES[m["m"].lower()] if m["m"] else 0
+    tail = m["tail"] or ""
+    if re.search(r"o'?clock", tail, _F):
+        tail = ""
+    return f"{m['cue']} {hour}:{minutes:02d}{tail}" if minutes or not tail.strip() else (
+        f"{m['cue']} {hour}{tail}"
+    )
+
+
+def _spoken_ampm(m: re.Match[str]) -> str:
+    hour = _NUMBER[m["h"].lower()]
+    minutes = _MINUTES[m["m"].lower()] if m["m"] else 0
+    ap = m["ap"].lower()
+    if "clock" in ap:
+        return f"{hour} o'clock" if not minutes else f"at {hour}:{minutes:02d}"
+    return f"{hour}:{minutes:02d}{ap}" if minutes else f"{hour}{ap}"
+
+
+def _spoken_bare(m: re.Match[str]) -> str:
+    hour = _NUMBER[m["h"].lower()]
+    minutes = _MINUTES[m["m"].lower()] if m["m"] else 0
+    return f"at {hour}:{minutes:02d}"
+
+
+def _day_words(m: re.Match[str]) -> str:
+    if m["whole"]:
+        day = _ORDINALS[m["whole"].lower()]
+    else:
+        day = (20 if m["tens"].lower() == "twenty" else 30) + _UNITS[m["unit"].lower()]
+    if day > 31:
+        return m.group()
+    suffix = "th" if 10 < day % 100 < 14 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{m['pre']}{day}{suffix}"
+
+
+def _compact(m: re.Match[str]) -> str:
+    if m["h"]:
+        return f"at {m['h']}:{m['m']}"
+    return f"{m['day']} at {m['h2']}:{m['m2']}"
+
+
+def _outside_quotes(text: str, fix: re.Pattern[str], repl: object) -> str:
+    if "'" not in text and '"' not in text:
+        return fix.sub(repl, text)  # type: ignore[call-overload,no-any-return]
+    parts = re.split(r"""((?<!\w)["'][^"']+["'](?!\w))""", text)
+    return "".join(
+        p if i % 2 else fix.sub(repl, p)  # type: ignore[call-overload]
+        for i, p in enumerate(parts)
+    )
+
+
+def write_out(text: str) -> str:
+    """``text`` with shorthand, spoken numbers and fillers written out or dropped."""
+    out = _outside_quotes(text, _WORD_RE, _word)
+    out = _outside_quotes(out, _LETTER, lambda m: f" {_LETTERS[m['l'].lower()]} ")
+    out = _OK_FIRST.sub("ok ", out)
+    out = _FILLER.sub("", out)
+    out = _LIKE.sub("", out)
+    out = _GREETING_RUN.sub("", out)
+    out = _OPENER.sub("", out) or out
+    if any(w in out.lower() for w in _NUMBER):
+        out = _SPOKEN_CLOCK.sub(_spoken, out)
+        out = _SPOKEN_AMPM.sub(_spoken_ampm, out)
+        out = _SPOKEN_BARE.sub(_spoken_bare, out)
+    if "the " in out.lower():
+        out = _DAY_WORDS.sub(_day_words, out)
+    out = _COMPACT_BY_DAY.sub(_compact, out)
+    return out.strip() or text
