@@ -29,7 +29,9 @@ _WORDS = {
     "finaly": "finally", "finnaly": "finally", "compelted": "completed", "cmplete": "complete",
 }  # fmt: skip
 _WORD_RE = re.compile(
-    r"(?<![\w'#@/])(" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")(?![\w'])",
+    r"(?<![\w'#@/])("
+    + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True))
+    + r")(?![\w'])",
     _F,
 )
 # One-letter words, only between two words: "milk n eggs", "the last two r done", "done w that".
@@ -101,7 +103,9 @@ _UNITS = {k: v for k, v in _ORDINALS.items() if v < 10}
 # "the twenty third", "on the thirty first": a day of the month in words.
 _DAY_WORDS = re.compile(
     r"\b(?P<pre>(?:on|by|for|until|till|before|to)\s+the\s+|the\s+)"
-    r"(?:(?P<tens>twenty|thirty)[\s-]+(?P<unit>" + "|".join(_UNITS) + r")|(?P<whole>"
+    r"(?:(?P<tens>twenty|thirty)[\s-]+(?P<unit>"
+    + "|".join(_UNITS)
+    + r")|(?P<whole>"
     + "|".join(k for k, v in _ORDINALS.items() if v >= 10)
     + r"))\b",
     _F,
@@ -130,8 +134,10 @@ def _spoken(m: re.Match[str]) -> str:
     tail = m["tail"] or ""
     if re.search(r"o'?clock", tail, _F):
         tail = ""
-    return f"{m['cue']} {hour}:{minutes:02d}{tail}" if minutes or not tail.strip() else (
-        f"{m['cue']} {hour}{tail}"
+    return (
+        f"{m['cue']} {hour}:{minutes:02d}{tail}"
+        if minutes or not tail.strip()
+        else (f"{m['cue']} {hour}{tail}")
     )
 
 

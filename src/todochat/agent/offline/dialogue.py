@@ -145,7 +145,94 @@ class Dialogue:
             acted = self._act(act, turn, targets)
             if acted is not None:
                 return acted
-        return targets.handle(intent, turn)
+        return self._request(text, intent, turn, targets)
+
+    # -- requests: the first reading, or a second one against the list ----------------------
+
+    def _request(self, text: str, intent: nlu.Intent, turn: Turn, targets: Targets) -> Decision:
+        """A request: read as it stands when that reading is sure; otherwise the list is read
+        first and the reading it agrees with best is done (``reading``)."""
+        from todochat.agent.offline import reading
+
+        if not (reading.weak(intent, None, self) or reading.needs_list(intent)):
+            return targets.handle(intent, turn)
+        if not turn.steps:
+            return calls(call("list_tasks", status="all"))
+        looked = turn.steps[0]
+        todos = [t for t in looked.output or [] if isinstance(t, dict) and "task_id" in t]
+        if reading.weak(intent, todos, self):
+            chosen = reading.choose(text, intent, todos, self)
+            planned = chosen.steps or [intent]
+        else:
+            planned = [intent]
+        return self.run(planned, turn, looked, targets)
+
+    def run(self, planned: list[Any], turn: Turn, looked: Any, targets: Targets) -> Decision:
+        """Do the planned requests in order, each as if it were the turn's only one.
+
+        The turn's steps are handed out to the requests in the order they were made (every
+        step is a pure function of the steps before it, so replaying them gives the same
+        plan); a request that reads the whole list gets the list read at the start instead
+        of reading it again. A question stops the sequence: its answer comes first.
+        """
+        from todochat.agent.offline import reading
+        from todochat.agent.offline.conversation import Turn as TurnType
+
+        real = turn.steps[1:]
+        used = 0
+        said: list[str] = []
+        shown: list[dict[str, Any]] | None = None
+        filters: dict[str, Any] | None = None
+        for item in planned:
+            steps: list[Any] = []
+            while True:
+                sub = TurnType(user=turn.user, steps=list(steps))
+                if isinstance(item, reading.Which):
+                    decision = targets.ask_which(item.intent, item.todos)
+                elif _bare_guess(item, self):
+                    decision = self._offer(item)
+                else:
+                    decision = targets.handle(item, sub)
+                if not decision.calls:
+                    break
+                if (
+                    len(decision.calls) == 1
+                    and decision.calls[0].name == "list_tasks"
+                    and decision.calls[0].arguments == {"status": "all"}
+                    and looked not in steps
+                ):
+                    steps.append(looked)
+                    continue
+                wanted = len(decision.calls)
+                if used + wanted > len(real):
+                    return decision
+                steps.extend(real[used : used + wanted])
+                used += wanted
+            if decision.reply:
+                said.append(decision.reply)
+            if decision.shown is not None:
+                shown, filters = decision.shown, decision.filters
+            if decision.pending is not None:
+                return Decision(
+                    reply="\n".join(said), shown=shown, filters=filters, pending=decision.pending
+                )
+        return Decision(reply="\n".join(said) or "Nothing changed.", shown=shown, filters=filters)
+
+    def _offer(self, intent: nlu.CreateTasks) -> Decision:
+        """A bare phrase that may not be a todo at all: ask before filing it."""
+        from todochat.agent.offline.targets import Targets
+
+        adds = [Targets._add_call(t) for t in intent.tasks]
+        names = ", ".join(f"'{t.title}'" for t in intent.tasks)
+        pending = Pending(
+            kind="confirm",
+            options=[Option("yes", [Call(c.name, dict(c.arguments)) for c in adds], "add")],
+            action="added",
+        )
+        return reply(
+            f"I'm not sure what you mean. Should I add {names} as a new todo? (yes/no)",
+            pending=pending,
+        )
 
     # -- answers to a question ---------------------------------------------------------------
 
@@ -277,6 +364,17 @@ class Dialogue:
             ],
             action=kind,
         )
+
+
+def _bare_guess(item: Any, d: Dialogue) -> bool:
+    """A todo no create word asked for, whose words read as a remark or a request."""
+    from todochat.agent.offline import reading
+
+    return (
+        isinstance(item, nlu.CreateTasks)
+        and not item.explicit
+        and reading.score(item, [], d) <= reading.WEAK
+    )
 
 
 def _as_call(planned: PlannedCall) -> Call:

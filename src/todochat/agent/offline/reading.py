@@ -1,0 +1,308 @@
+"""Choosing what a message means when its first reading is weak, against the user's list.
+
+The first reading (``nlu.parse_message``) is kept when it is strong: an explicit new todo, a
+listing, a question, a change whose name matches a todo. It is weak when it understood nothing,
+when it would file a todo no create word asked for, or when the todo it names does not exist.
+Then the message is read again clause by clause (``nlu.frames``), every reading of every clause
+is scored against the todos the user has (a reading counts when its words name todos that
+exist), remarks around the request are dropped, and the best readings, in the order said, are
+what the turn does. A reading that names no todo never acts, and a bare phrase that reads as a
+remark is never filed: the assistant asks instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from todochat import nlu
+from todochat.nlu.frames import Frame, clauses, read_frame
+
+if TYPE_CHECKING:
+    from todochat.agent.offline.dialogue import Dialogue
+
+# Scores: what a reading is worth when the list agrees with it.
+STRONG = 3.0
+ASKS = 2.0
+WEAK = 1.0
+NOTHING = 0.0
+
+REF_KINDS = (
+    nlu.Complete, nlu.Uncomplete, nlu.Rename, nlu.Reschedule, nlu.ClearDue, nlu.SetPriority,
+    nlu.ChangeTags, nlu.SetRecurrence, nlu.Delete, nlu.Update,
+)  # fmt: skip
+_SURE = (nlu.ListTasks, nlu.ClearCompleted, nlu.DeleteAll, nlu.PostponeOverdue, nlu.Check)
+_TALK = (nlu.Greeting, nlu.Help, nlu.Thanks, nlu.Goodbye)
+# Words that make a phrase a remark or a request about todos, never a todo's own title.
+_NOT_A_TITLE = frozenset(
+    """it that this those these them they both everything anything nothing again instead
+    actually wait sorry meant oops undo ones other same done finished completed complete
+    delete deleted remove removed cancel cancelled move moved push pushed tag tagged priority
+    prio urgent mark marked tick ticked list todo todos task tasks reschedule rename yes no
+    i'm i've i'd im ive you're your you my mine our we us he she his her lol haha ugh hmm
+    thanks thank cheers please already finally just still yet""".split()  # noqa: SIM905
+)
+# Of those, the words that make even an explicit new todo's title suspect ("add ... and move
+# the dentist to friday"): requests about other todos.
+_CUES = frozenset(
+    """done finished completed delete deleted remove removed move moved push pushed tag tagged
+    priority prio mark marked tick ticked undo instead actually sorry meant oops""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[a-z']+")
+
+
+@dataclass(frozen=True)
+class Which:
+    """Several todos fit a name: ask which one ``intent`` is for."""
+
+    intent: Any
+    todos: list[dict[str, Any]]
+
+
+Planned = Any  # an nlu Intent, or a Which
+
+
+@dataclass
+class Reading:
+    """A way to read the message: what it does, in order, and how well the list agrees."""
+
+    steps: list[Planned] = field(default_factory=list)
+    score: float = NOTHING
+
+
+def weak(intent: nlu.Intent, todos: list[dict[str, Any]] | None, d: Dialogue) -> bool:
+    """Whether the first reading is worth a second look (``todos``: the list, if read)."""
+    if isinstance(intent, nlu.Unknown):
+        return intent.reason == "unclear"
+    if isinstance(intent, nlu.CreateTasks):
+        if not intent.explicit:
+            return any(_cue_words(t.title) for t in intent.tasks)
+        return any(_cue_words(t.title, _CUES) for t in intent.tasks)
+    if isinstance(intent, nlu.Rename):
+        return _has_slots(intent.new_title, d)
+    if isinstance(intent, REF_KINDS) and todos is not None:
+        return score(intent, todos, d) < ASKS
+    return False
+
+
+def needs_list(intent: nlu.Intent) -> bool:
+    """Whether deciding ``weak`` needs the user's list (a change that names a todo by words)."""
+    return (
+        isinstance(intent, REF_KINDS)
+        and intent.ref.text is not None
+        and nlu.bulk_selector(intent.ref.phrase or "") is None
+    )
+
+
+def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogue) -> Reading:
+    """The best reading of ``text`` given the user's ``todos``: the first one, or clauses."""
+    whole = Reading([first], score(first, todos, d))
+    parts = clauses(text)
+    steps: list[Planned] = []
+    total = NOTHING
+    for part in parts:
+        best = _best_for(part, todos, d, alone=len(parts) == 1)
+        if best is None:
+            continue  # a remark around the request ("she swapped days")
+        steps.append(best.steps[0])
+        total = max(total, best.score) if not steps[:-1] else min(total, best.score)
+    split = Reading(steps, total if steps else NOTHING)
+    return split if split.score > whole.score else whole
+
+
+def _best_for(part: str, todos: list[dict[str, Any]], d: Dialogue, alone: bool) -> Reading | None:
+    """The best reading of one clause, or None when it asks nothing of the list."""
+    options: list[Reading] = []
+    said = d.parse(part)
+    if isinstance(said, _TALK):
+        return None
+    if not isinstance(said, nlu.Unknown):
+        options.append(Reading([said], score(said, todos, d)))
+    frame = read_frame(nlu.prepare(part), d.now, d.tz)
+    if frame is not None:
+        options.append(_frame_reading(frame, todos, d))
+    options = [o for o in options if o.score > WEAK]
+    if not options:
+        return None
+    return max(options, key=lambda o: o.score)
+
+
+def _frame_reading(frame: Frame, todos: list[dict[str, Any]], d: Dialogue) -> Reading:
+    """A frame as planned steps, scored by the todos its words name."""
+    pool = _pool(frame.kind, todos)
+    found = ground(frame.words, pool, d)
+    if found is None:
+        return Reading([], NOTHING)
+    if isinstance(found, Which):
+        intent = _intent(frame, nlu.Reference(words=frame.words, phrase=frame.words))
+        return Reading([Which(intent, found.todos)], ASKS)
+    steps = [
+        _intent(frame, nlu.Reference(task_id=t["task_id"], phrase=str(t.get("title", ""))))
+        for t in found
+    ]
+    bonus = 0.5 if frame.strength > 1 else 0.0
+    return Reading(steps, STRONG + bonus) if len(steps) == 1 else _many(steps, STRONG + bonus)
+
+
+def _many(steps: list[Planned], score: float) -> Reading:
+    return Reading(steps, score)
+
+
+def _intent(frame: Frame, ref: nlu.Reference) -> nlu.Intent:
+    if frame.kind == "complete":
+        return nlu.Complete(ref)
+    if frame.kind == "uncomplete":
+        return nlu.Uncomplete(ref)
+    if frame.kind == "delete":
+        return nlu.Delete(ref)
+    return nlu.Update(ref, frame.changes or nlu.Changes())
+
+
+def _pool(kind: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if kind == "complete":
+        return [t for t in todos if not t.get("completed")]
+    if kind == "uncomplete":
+        return [t for t in todos if t.get("completed")]
+    return todos
+
+
+def ground(
+    words: str, todos: list[dict[str, Any]], d: Dialogue
+) -> list[dict[str, Any]] | Which | None:
+    """The todos ``words`` name: strictly by title, then name by name ("milk and eggs"), then
+    by the words they share; None when nothing fits, a Which when several fit one name."""
+    if not words.strip():
+        focus = [t for t in todos if t["task_id"] in d.state.focus]
+        return focus or None
+    found = _strict(words, todos)
+    if found is not None:
+        return found
+    parts = nlu.split_references(words)
+    if len(parts) > 1:
+        several: list[dict[str, Any]] = []
+        for part in parts:
+            one = _strict(part, todos) or _shared(part, todos)
+            if not isinstance(one, list) or len(one) != 1:
+                return None
+            several.extend(one)
+        return several
+    return _shared(words, todos)
+
+
+def _strict(words: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]] | Which | None:
+    ref = nlu.parse_reference(words)
+    if ref.text is None:
+        return None
+    found = nlu.match_reference(ref, [nlu.Candidate(t["task_id"], t["title"]) for t in todos])
+    by_id = {t["task_id"]: t for t in todos}
+    if len(found) == 1:
+        return [by_id[found[0].id]]
+    if len(found) > 1:
+        return Which(None, [by_id[c.id] for c in found])
+    return None
+
+
+_STEMS = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    for suffix in _STEMS:
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str) -> set[str]:
+    return {
+        _stem(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _NOT_A_TITLE
+    } - {"the", "and", "for", "with", "from", "about"}
+
+
+# Verbs that start many titles ("Buy milk", "Call mom"): shared alone they name nothing.
+_GENERIC = frozenset(
+    """buy get call pay make take send book pick check clean fix write read order return go
+    do put bring ring email text see meet plan start finish update""".split()  # noqa: SIM905
+)
+
+
+def _shared(words: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]] | Which | None:
+    """The todo sharing the most words with ``words`` (a word of its own among them, and at
+    least half of what was said); a tie asks; nothing shared is None."""
+    wanted = _content(words)
+    if not wanted:
+        return None
+
+    def overlap(todo: dict[str, Any]) -> int:
+        common = wanted & _content(str(todo.get("title", "")))
+        if not common - _GENERIC or 2 * len(common) < len(wanted):
+            return 0
+        return len(common)
+
+    scored = [(overlap(t), t) for t in todos]
+    best = max((s for s, _ in scored), default=0)
+    if best == 0:
+        return None
+    top = [t for s, t in scored if s == best]
+    if len(top) > 1:
+        return Which(None, top)
+    return top
+
+
+def score(intent: nlu.Intent, todos: list[dict[str, Any]], d: Dialogue) -> float:
+    """How well the list agrees with one reading."""
+    if isinstance(intent, nlu.CreateTasks):
+        cues = _CUES if intent.explicit else _NOT_A_TITLE
+        if any(_cue_words(t.title, cues) for t in intent.tasks):
+            return WEAK
+        return STRONG if intent.explicit else ASKS
+    if isinstance(intent, _SURE):
+        return STRONG
+    if isinstance(intent, nlu.InvalidDate):
+        return STRONG
+    if isinstance(intent, _TALK):
+        return WEAK
+    if isinstance(intent, nlu.Rename) and _has_slots(intent.new_title, d):
+        return WEAK
+    if isinstance(intent, REF_KINDS):
+        ref = intent.ref
+        if ref.task_id is not None:
+            return STRONG
+        if ref.text is None:
+            known = (
+                d.state.focus
+                if ref.pronoun
+                else (d.state.last_list.ids if d.state.last_list else [])
+            )
+            return STRONG if known else WEAK
+        if nlu.bulk_selector(ref.phrase or "") is not None:
+            return STRONG
+        pool = _pool(_kind(intent), todos)
+        found = _strict(ref.text, pool)
+        if isinstance(found, Which):
+            return ASKS
+        if found:
+            return STRONG
+        parts = nlu.split_references(ref.text)
+        if len(parts) > 1 and all(_strict(p, pool) for p in parts):
+            return STRONG
+        return WEAK
+    return NOTHING
+
+
+def _kind(intent: nlu.Intent) -> str:
+    if isinstance(intent, nlu.Complete):
+        return "complete"
+    if isinstance(intent, nlu.Uncomplete):
+        return "uncomplete"
+    return "other"
+
+
+def _cue_words(title: str, words: frozenset[str] = _NOT_A_TITLE) -> bool:
+    """A title holding words no todo is named by ("Make the gym thing n", "Sry")."""
+    return bool(set(_WORD.findall(title.lower())) & words)
+
+
+def _has_slots(text: str, d: Dialogue) -> bool:
+    changes = nlu.read_changes(text, d.now, d.tz)
+    return changes.slots
