@@ -104,7 +104,7 @@ _NOISE = frozenset(
     then yet still actually really can could would will should may might mark marked set as
     off out for of to on at in with from by about now lol haha ugh ugh oh ah hey yes yeah no
     not mate dear love sorry oops wait hmm um uh er well right alright also kindly perhaps
-    possibly maybe if you'd don't dont off finaly finally at last complete completed finish
+    possibly maybe if you'd don't dont off finaly finally complete completed finish
     finished ticked checked crossed sorted handled tick check cross close""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[#\w'-]+")

@@ -25,7 +25,7 @@ _WORDS = {
     "thnx": "thanks", "ty": "thanks", "tysm": "thanks", "shes": "she's",
     "hes": "he's", "theyre": "they're", "wanna": "want to", "gotta": "have to", "whens": "when's",
     "wheres": "where's", "hows": "how's", "itll": "it'll", "addd": "add", "adddd": "add", "dont": "don't", "cant": "can't",
-    "complet": "complete", "completd": "completed", "finsihed": "finished", "finised": "finished",
+    "complet": "complete", "del": "delete", "completd": "completed", "finsihed": "finished", "finised": "finished",
     "finaly": "finally", "finnaly": "finally", "compelted": "completed", "cmplete": "complete",
 }  # fmt: skip
 _WORD_RE = re.compile(
@@ -122,6 +122,27 @@ _COMPACT_BY_DAY = re.compile(
 )
 
 
+# "friday the 26th": the day of the month decides, the weekday only confirms it.
+_WEEKDAY_THE = re.compile(
+    r"\b(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+(?:the\s+)?"
+    r"(?P<d>\d{1,2}(?:st|nd|rd|th))\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec))",
+    _F,
+)
+# "sun 3", "fri 830", "tomorrow 5": an hour right after a day is a time.
+_DAY_HOUR = re.compile(
+    r"\b(?P<day>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|today|tomorrow|"
+    r"tonight)\s+(?P<h>1[0-2]|[1-9])(?:(?P<m>[0-5]\d))?(?![\w:.%])(?!\s*(?:am|pm|a\.m|p\.m|"
+    r"o'?clock|%|hours?|hrs?|mins?|minutes?|days?|weeks?|people|times)\b)",
+    _F,
+)
+_AND_FIRST = re.compile(r"^n\s+(?=\w)", _F)
+
+
+def _day_hour(m: re.Match[str]) -> str:
+    return f"{m['day']} at {m['h']}:{m['m'] or '00'}"
+
+
 def _word(m: re.Match[str]) -> str:
     word = m.group(1)
     out = _WORDS[word.lower()]
@@ -199,4 +220,7 @@ def write_out(text: str) -> str:
     if "the " in out.lower():
         out = _DAY_WORDS.sub(_day_words, out)
     out = _COMPACT_BY_DAY.sub(_compact, out)
+    out = _WEEKDAY_THE.sub(lambda m: f"on the {m['d']}", out)
+    out = _DAY_HOUR.sub(_day_hour, out)
+    out = _AND_FIRST.sub("and ", out)
     return out.strip() or text

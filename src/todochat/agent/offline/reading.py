@@ -13,7 +13,7 @@ remark is never filed: the assistant asks instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from todochat import nlu
@@ -102,6 +102,11 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
     steps: list[Planned] = []
     total = NOTHING
     for part in parts:
+        if steps and isinstance(steps[-1], Which) and _ALL.match(part):
+            # "mark the laundry stuff done, both of them": every todo the name fits.
+            which = steps.pop()
+            steps.extend(_retarget(which.intent, t) for t in which.todos)
+            continue
         best = _best_for(part, todos, d, alone=len(parts) == 1)
         if best is None:
             continue  # a remark around the request ("she swapped days")
@@ -109,6 +114,18 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
         total = max(total, best.score) if not steps[:-1] else min(total, best.score)
     split = Reading(steps, total if steps else NOTHING)
     return split if split.score > whole.score else whole
+
+
+_ALL = re.compile(
+    r"^(?:(?:and|yes|yeah)\s+)?(?:both(?:\s+of\s+(?:them|those|these))?|all\s+of\s+them|all\s+"
+    r"(?:two|three|four|five)|them\s+(?:both|all)|the\s+lot|each\s+of\s+them)[\s.!]*$",
+    re.I,
+)
+
+
+def _retarget(intent: Any, todo: dict[str, Any]) -> Any:
+    ref = nlu.Reference(task_id=todo["task_id"], phrase=str(todo.get("title", "")))
+    return replace(intent, ref=ref)
 
 
 def _best_for(part: str, todos: list[dict[str, Any]], d: Dialogue, alone: bool) -> Reading | None:
@@ -173,8 +190,12 @@ def ground(
     """The todos ``words`` name: strictly by title, then name by name ("milk and eggs"), then
     by the words they share; None when nothing fits, a Which when several fit one name."""
     if not words.strip():
-        focus = [t for t in todos if t["task_id"] in d.state.focus]
+        by_id = {t["task_id"]: t for t in todos}
+        focus = [by_id[i] for i in d.state.focus if i in by_id]
         return focus or None
+    listed = _by_position(words, todos, d)
+    if listed is not None:
+        return listed
     found = _strict(words, todos)
     if found is not None:
         return found
@@ -188,6 +209,31 @@ def ground(
             several.extend(one)
         return several
     return _shared(words, todos)
+
+
+_POSITION = re.compile(
+    r"^(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|top|bottom|\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:\s+(?:two|three|four|one|ones))?(?:\s*(?:,|and|&)\s*)?)+",
+    re.I,
+)
+
+
+def _by_position(words: str, todos: list[dict[str, Any]], d: Dialogue) -> list[dict[str, Any]] | None:
+    """ "second", "first two", "1 and 3", "last gave back": places in the last list shown."""
+    m = _POSITION.match(words.strip())
+    shown = d.state.last_list
+    if m is None or shown is None:
+        return None
+    ref = nlu.parse_reference(m.group().strip(" ,&"))
+    places = ref.ordinals or ((ref.ordinal,) if ref.ordinal is not None else ())
+    by_id = {t["task_id"]: t for t in todos}
+    picked: list[dict[str, Any]] = []
+    for n in places:
+        index = n - 1 if n > 0 else len(shown.ids) + n
+        if not 0 <= index < len(shown.ids) or shown.ids[index] not in by_id:
+            return None
+        picked.append(by_id[shown.ids[index]])
+    return picked or None
 
 
 def _strict(words: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]] | Which | None:
