@@ -1199,7 +1199,7 @@ MULTI = [
         ("delete everything", "no"),
         seed=MILKS,
         todos=tuple({"title": t.title} for t in MILKS),
-        reply=r"haven't deleted anything",
+        reply=r"left them as they are",
     ),
     case(
         "multi-delete-everything-asks-only",

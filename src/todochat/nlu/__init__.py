@@ -98,6 +98,7 @@ from .model import (
 from .recurrence import RecurrenceMatch, first_occurrence, parse_recurrence
 from .references import match_reference, parse_reference, split_references
 from .selectors import Selector, bulk_selector
+from .tasks import starts_with_task_verb
 from .titles import clean_title
 
 __all__ = [
@@ -154,4 +155,5 @@ __all__ = [
     "read_changes",
     "read_window",
     "split_references",
+    "starts_with_task_verb",
 ]

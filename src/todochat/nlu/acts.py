@@ -22,14 +22,34 @@ __all__ = ["Act", "read_act", "read_changes"]
 _F = re.IGNORECASE
 ActKind = Literal["undo", "correct", "restate", "add", "follow_up"]
 
+_UNDO_CORE = (
+    r"(?:undo(?:\s+(?:all\s+)?(?:that|it|this|them|those|the\s+last\s+(?:one|change|thing|bit|step)|"
+    r"my\s+last\s+(?:change|message)|what\s+you\s+(?:just\s+)?did))?|scratch\s+(?:all\s+)?"
+    r"(?:that|those|them)|take\s+(?:that|it|them)\s+back|revert(?:\s+(?:that|it|them|the\s+last\s+"
+    r"change))?|reverse\s+that|roll\s+(?:that|it|them)\s+back|put\s+(?:it|them|that|those|"
+    r"everything)\s+back(?:\s+(?:the\s+way\s+(?:it\s+was|they\s+were)|how\s+(?:it\s+was|they\s+"
+    r"were)|where\s+(?:it\s+was|they\s+were)))?|bring\s+(?:it\s+|them\s+|that\s+|those\s+)?"
+    r"back|restore\s+(?:it|them|that|those)|i\s+didn't\s+mean\s+(?:to\s+do\s+)?that|"
+    r"that\s+was\s+a\s+mistake|go\s+back|ctrl[\s+-]*z)"
+)
+# "wait no undo that shes still at practice": an undo, then a remark of its own.
+_UNDO_HEAD = re.compile(
+    r"^(?:(?:oops|oh\s+no|whoops|sorry|argh|ugh|hmm|no|wait|actually|ah|oh|um+|never\s+mind|"
+    r"nevermind|nvm|ok|okay|please)[,.!\s]+)*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?"
+    + _UNDO_CORE
+    + r"\b",
+    _F,
+)
+# Words of a clause that asks for something besides the undo.
+_ASKS = re.compile(
+    r"\b(?:add|remind|delete|remove|move|push|mark|complete|tag|set|change|make\s+(?:it|that|this|"
+    r"them)|show|list|rename|reschedule|instead|but|then)\b",
+    _F,
+)
 _UNDO = re.compile(
-    r"^(?:(?:oops|oh\s+no|whoops|sorry|argh|ugh|hmm|no|wait|actually|ah|oh|um+)[,.!\s]+)*(?:(?:can|could|would)\s+you\s+)?"
-    r"(?:please\s+)?(?:undo(?:\s+(?:that|it|this|the\s+last\s+(?:one|change|thing|bit|step)|"
-    r"my\s+last\s+(?:change|message)|what\s+you\s+(?:just\s+)?did))?|scratch\s+that|"
-    r"take\s+(?:that|it)\s+back|revert(?:\s+(?:that|it|the\s+last\s+change))?|"
-    r"reverse\s+that|roll\s+(?:that|it)\s+back|put\s+it\s+back(?:\s+(?:the\s+way\s+it\s+was|"
-    r"how\s+it\s+was))?|i\s+didn't\s+mean\s+(?:to\s+do\s+)?that|that\s+was\s+a\s+mistake|"
-    r"go\s+back|ctrl[\s+-]*z)(?:\s+(?:please|pls|thanks|again|lol|haha+|sorry))*[.!?\s]*$",
+    r"^(?:(?:oops|oh\s+no|whoops|sorry|argh|ugh|hmm|no|wait|actually|ah|oh|um+|never\s+mind|nevermind|"
+    r"nvm|ok|okay)[,.!\s]+)*(?:(?:can|could|would)\s+you\s+)?"
+    r"(?:please\s+)?" + _UNDO_CORE + r"(?:\s+(?:please|pls|thanks|again|lol|haha+|sorry))*[.!?\s]*$",
     _F,
 )
 _CORRECT_LEAD = re.compile(
@@ -119,10 +139,15 @@ def read_act(text: str) -> Act | None:
     line = squash(text)
     line = _COURTESY.sub("", line) or line
     clauses = [c for c in re.split(r"\s*[,.!?;]+\s*", line) if c]
-    if len(clauses) > 1 and _UNDO.match(clauses[-1]):
-        words = {w for c in clauses[:-1] for w in re.findall(r"[a-z']+", c.lower())}
-        if words <= _REGRET:
-            return Act("undo")
+    for i, clause in enumerate(clauses):
+        head = _UNDO_HEAD.match(clause)
+        if head is None:
+            continue
+        if head.group().lower().endswith("back") and clause[head.end() :].strip():
+            continue  # "bring back the dentist": that todo, not the last change
+        rest = [clause[head.end() :], *clauses[:i], *clauses[i + 1 :]]
+        if not any(_ASKS.search(r) for r in rest):
+            return Act("undo")  # "oops put it back, ruby would never forgive me"
     hesitation = _HESITATE.match(line)
     if hesitation and _cued(line[hesitation.end() :]):
         line = line[hesitation.end() :]  # "hmm actually p2 is enough", "ngl make it tonight"

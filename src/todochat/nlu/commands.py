@@ -443,6 +443,9 @@ def _rename(m: re.Match[str], now: datetime, tz: ZoneInfo) -> Intent | None:
         if when.problem:
             return InvalidDate(when.problem)
         assert when.due_date is not None
+        if not when.date_given and when.due_time is not None:
+            # "change the hour of the post office to 3 o'clock": the day it has stays.
+            return Update(parse_reference(m["ref"]), Changes(due_time=when.due_time))
         return Reschedule(parse_reference(m["ref"]), when.due_date, when.due_time)
     title = clean_title(new.strip("\"'"))
     return Rename(parse_reference(m["ref"]), title) if title else None

@@ -154,7 +154,8 @@ class Dialogue:
         first and the reading it agrees with best is done (``reading``)."""
         from todochat.agent.offline import reading
 
-        if not (reading.weak(intent, None, self) or reading.needs_list(intent)):
+        remark = isinstance(intent, nlu.CreateTasks) and reading.remark_around(text, self)
+        if not (remark or reading.weak(intent, None, self) or reading.needs_list(intent)):
             return targets.handle(intent, turn)
         if not turn.steps:
             return calls(call("list_tasks", status="all"))
@@ -165,9 +166,17 @@ class Dialogue:
             planned = chosen.steps or [intent]
         else:
             planned = [intent]
-        return self.run(planned, turn, looked, targets)
+        return self.run(planned, turn, looked, targets, remark=remark)
 
-    def run(self, planned: list[Any], turn: Turn, looked: Any, targets: Targets) -> Decision:
+    def run(
+        self,
+        planned: list[Any],
+        turn: Turn,
+        looked: Any,
+        targets: Targets,
+        *,
+        remark: bool = False,
+    ) -> Decision:
         """Do the planned requests in order, each as if it were the turn's only one.
 
         The turn's steps are handed out to the requests in the order they were made (every
@@ -189,7 +198,7 @@ class Dialogue:
                 sub = TurnType(user=turn.user, steps=list(steps))
                 if isinstance(item, reading.Which):
                     decision = targets.ask_which(item.intent, item.todos)
-                elif _bare_guess(item, self):
+                elif _bare_guess(item, self, remark):
                     decision = self._offer(item)
                 else:
                     decision = targets.handle(item, sub)
@@ -242,7 +251,9 @@ class Dialogue:
             if not isinstance(intent, nlu.Confirm):
                 return None
             if not intent.yes:
-                return reply(f"OK, I haven't {pending.action or 'changed'} anything.")
+                if pending.action == "added":
+                    return reply("OK, I won't add it.")
+                return reply("OK, I've left them as they are.")
             return self.run_option(pending.options[0], turn)
         index = self._pick(pending, text, intent)
         if index is None:
@@ -366,15 +377,16 @@ class Dialogue:
         )
 
 
-def _bare_guess(item: Any, d: Dialogue) -> bool:
-    """A todo no create word asked for, whose words read as a remark or a request."""
+def _bare_guess(item: Any, d: Dialogue, remark: bool) -> bool:
+    """A todo no create word asked for, whose words read as a remark or a request (or that
+    is said beside small talk without a task verb: "cheers mate, flat out today")."""
     from todochat.agent.offline import reading
 
-    return (
-        isinstance(item, nlu.CreateTasks)
-        and not item.explicit
-        and reading.score(item, [], d) <= reading.WEAK
-    )
+    if not isinstance(item, nlu.CreateTasks) or item.explicit:
+        return False
+    if remark and not all(nlu.starts_with_task_verb(t.title) for t in item.tasks):
+        return True
+    return reading.score(item, [], d) <= reading.WEAK
 
 
 def _as_call(planned: PlannedCall) -> Call:

@@ -86,6 +86,12 @@ def weak(intent: nlu.Intent, todos: list[dict[str, Any]] | None, d: Dialogue) ->
     return False
 
 
+def remark_around(text: str, d: Dialogue) -> bool:
+    """Whether the message has small talk beside its request ("cheers mate, flat out today")."""
+    parts = clauses(text)
+    return len(parts) > 1 and any(isinstance(d.parse(p), _TALK) for p in parts)
+
+
 def needs_list(intent: nlu.Intent) -> bool:
     """Whether deciding ``weak`` needs the user's list (a change that names a todo by words)."""
     return (
