@@ -49,7 +49,9 @@ _ASKS = re.compile(
 _UNDO = re.compile(
     r"^(?:(?:oops|oh\s+no|whoops|sorry|argh|ugh|hmm|no|wait|actually|ah|oh|um+|never\s+mind|nevermind|"
     r"nvm|ok|okay)[,.!\s]+)*(?:(?:can|could|would)\s+you\s+)?"
-    r"(?:please\s+)?" + _UNDO_CORE + r"(?:\s+(?:please|pls|thanks|again|lol|haha+|sorry))*[.!?\s]*$",
+    r"(?:please\s+)?"
+    + _UNDO_CORE
+    + r"(?:\s+(?:please|pls|thanks|again|lol|haha+|sorry))*[.!?\s]*$",
     _F,
 )
 _CORRECT_LEAD = re.compile(

@@ -17,7 +17,15 @@ from .questions import check_question
 from .references import parse_reference
 from .shorthand import write_out
 from .smalltalk import smalltalk, strip_pleasantries
-from .tasks import create_content, draft_task, has_cue, split_items, starts_with_task_verb
+from .tasks import (
+    add_details,
+    create_content,
+    draft_task,
+    has_cue,
+    split_items,
+    starts_with_task_verb,
+    with_details,
+)
 from .text import normalise, squash
 from .typos import correct
 
@@ -97,12 +105,12 @@ def _create(
     if classify(content) == "gibberish":
         return Unknown("gibberish", squash(content)[:500])
     drafts: list[TaskDraft] = []
-    for item in split_items(content, colon)[:MAX_TASKS]:
+    for item, details in with_details(split_items(content, colon), colon, now, tz)[:MAX_TASKS]:
         draft = draft_task(item, now, tz)
         if isinstance(draft, InvalidDate):
             return draft
         if draft is not None:
-            drafts.append(draft)
+            drafts.append(add_details(draft, details, now, tz))
     if not drafts:
         return Unknown("unclear", squash(content)[:500])
     return CreateTasks(tuple(drafts), explicit=explicit)

@@ -51,6 +51,18 @@ _NTH_WEEKDAY = _c(
     rf"\b{_EVERY}\s+(?P<nth>first|second|third|fourth|last|{_ORD})\s+(?P<wd>{WD_RE})\b"
     r"(?:\s+of\s+(?:the|every|each)\s+month)?"
 )
+# "on the last friday of every month", "the first monday of each month", "last friday monthly".
+_NTH_OF_MONTH = _c(
+    rf"\b(?:on\s+)?(?:the\s+)?(?P<nth>first|second|third|fourth|last|final|{_ORD})\s+"
+    rf"(?P<wd>{WD_RE})\b\.?\s+(?:of\s+|in\s+)?(?:{_EVERY}|the|a)\s+month\b"
+    rf"|\b(?:on\s+)?(?:the\s+)?(?P<nth2>first|second|third|fourth|last|final|{_ORD})\s+"
+    rf"(?P<wd2>{WD_RE})\b\.?\s+(?:monthly|{_EVERY}\s+month)\b"
+)
+# "weekdays at 7", "on weekdays", "weekends": the plural alone repeats.
+_WEEKDAYS_PLURAL = _c(
+    r"\b(?:on\s+)?(?P<which>week\s*days|work\s*days|weekends)\b"
+    + r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)\b)?"
+)
 # "every sunday evening", "every weekday morning": the part of day gives the time.
 _PART = r"(?:\s+(?:in\s+the\s+)?(?P<part>morning|afternoon|evening|night)\b)?"
 _WEEKDAYS_RULE = _c(rf"\b{_EVERY}\s+(?:other\s+)?(?:week\s*day|work\s*day|business\s+day)\b{_PART}")
@@ -129,9 +141,21 @@ def _match(scan: Scanner) -> tuple[re.Match[str], str, time | None] | str | None
         if not -1 <= nth <= 4 or nth == 0:
             return "a month has at most 5 of each weekday"
         return m, f"FREQ=MONTHLY;BYDAY={nth}{CODES[WEEKDAYS[m['wd'].lower()]]}", None
+    m = scan.search(_NTH_OF_MONTH)
+    if m:
+        word = (m["nth"] or m["nth2"]).lower()
+        nth = -1 if word == "final" else (ordinal(word) or 1)
+        if not -1 <= nth <= 4 or nth == 0:
+            return "a month has at most 5 of each weekday"
+        code = CODES[WEEKDAYS[(m["wd"] or m["wd2"]).lower()]]
+        return m, f"FREQ=MONTHLY;BYDAY={nth}{code}", None
     m = scan.search(_WEEKDAYS_RULE)
     if m:
         return m, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", _part(m)
+    m = scan.search(_WEEKDAYS_PLURAL)
+    if m:
+        days = "SA,SU" if m["which"].lower().startswith("weekend") else "MO,TU,WE,TH,FR"
+        return m, f"FREQ=WEEKLY;BYDAY={days}", _part(m)
     m = scan.search(_WEEKEND_RULE)
     if m:
         return m, "FREQ=WEEKLY;BYDAY=SA,SU", _part(m)

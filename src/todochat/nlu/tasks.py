@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .dates import extract_when
-from .model import InvalidDate, TaskDraft
+from .model import Changes, InvalidDate, TaskDraft
 from .priority import extract_priority, extract_tags
 from .recurrence import extract_recurrence, extract_trailing_adverb, first_occurrence
 from .text import NUMBER_RE, Scanner, number, remove_spans, squash, word_set
@@ -69,7 +70,10 @@ TASK_VERBS = word_set(
     schedule arrange invite reply respond remember grab fetch shop charge recharge clear empty
     hoover dust paint sweep mop declutter donate sell list prep finalise finalize upload
     download backup print scan shred change run exercise stretch meditate pray watch listen
-    visit see drive fill top refill book reserve confirm chase celebrate wrap plant
+    visit see drive fill top refill book reserve confirm chase celebrate wrap plant export
+    import ping sync email message dm invoice bill quote pitch present rehearse edit proofread
+    translate migrate merge release ship publish tweet blog record film shoot photograph
+    measure weigh count restock stock defrost thaw marinate feed bathe groom vaccinate
     """
 )
 
@@ -122,12 +126,115 @@ def split_items(content: str, colon: bool) -> list[str]:
         return parts
     if len(parts) >= 3 and all(p.split()[0].lower() in TASK_VERBS for p in parts):
         return parts
+    if len(parts) >= 3 and all(
+        len(p.split()) <= 3 and p.split()[0].lower() not in TASK_VERBS for p in parts
+    ):
+        return parts  # "milk, eggs and bread": things to get, one todo each
     semicolon = [p.strip() for p in content.split(";") if p.strip()]
     if len(semicolon) > 1 and all(p.split()[0].lower() in TASK_VERBS for p in semicolon):
         # "call mom; buy flowers": ";" between items that each start with a task verb is a
         # list ("buy milk; the organic one" stays one todo); commas inside an item stay.
         return semicolon
     return [content]
+
+
+# Pieces of a create that only add details to the todo before them ("..., high priority",
+# "..., tag it finance", "..., due wednesday", "..., weekdays at 7 am"), or to every todo
+# ("..., all due march 10").
+_DETAIL_LEAD = re.compile(
+    r"^(?:(?:and|also|plus|oh|but|then|please|pls|make\s+(?:it|that|them)|(?:it's|its|it\s+is|"
+    r"they're|they\s+are)|set\s+(?:it|them)\s+(?:to|for|as)?)\s+)*",
+    re.IGNORECASE,
+)
+_FOR_ALL = re.compile(r"^(?:all|both|each|every\s+one)(?:\s+of\s+(?:them|those))?\s+", re.I)
+_PIECE = re.compile(r"\s*[,;]\s*|\s+-\s+")
+_REMARK = re.compile(
+    r"^(?:she|he|they|it|i|we|that|this|there)(?:'s|'re|'m|'ll|'d|'ve|\s+(?:is|are|was|were|has|"
+    r"have|had|will|would|said|says|wants?|needs?|asked|keeps|can't|won't|didn't|doesn't))\b"
+    r"(?!\s+(?:due|urgent|important|for|on|every|high|low|medium|tagged)\b)",
+    re.IGNORECASE,
+)
+_AND_VERB = re.compile(r"\s+(?:and|&)\s+(?:(?:also|then)\s+)?", re.IGNORECASE)
+
+
+def with_details(
+    items: list[str], colon: bool, now: datetime, tz: ZoneInfo
+) -> list[tuple[str, list[Changes]]]:
+    """Each todo's text with the detail pieces said after it (see ``_DETAIL_LEAD``), and the
+    items that a one-todo reading had joined but that each start with a task verb split."""
+    listed = len(items) > 1
+    pieces = items if listed else [p for p in _PIECE.split(items[0]) if p.strip()]
+    out: list[tuple[str, list[Changes]]] = []
+    common: list[Changes] = []
+    dropped = False
+    for piece in pieces:
+        detail = _details(piece, now, tz)
+        if detail is not None and out:
+            if _FOR_ALL.match(_DETAIL_LEAD.sub("", piece)):
+                common.append(detail)
+            else:
+                out[-1][1].append(detail)
+            continue
+        if out and _REMARK.match(piece) and not listed:
+            dropped = True
+            continue  # "call mom, she's waiting": why, not what
+        lead = re.sub(r"^(?:and\s+(?:also\s+)?|also\s+|plus\s+)", "", piece, flags=re.I)
+        if out and not listed and not starts_with_task_verb(lead):
+            out[-1] = (f"{out[-1][0]}, {piece}", out[-1][1])  # "buy eggs, milk": one todo
+            continue
+        out.append((lead if out else piece, []))
+    if not listed:
+        out = [x for item in out for x in _split_and(item)]
+        if len(out) > 1 and not (colon or all(starts_with_task_verb(t) for t, _ in out)):
+            return [(items[0], [])]
+    if not out or (not listed and len(out) == 1 and not out[0][1] and not common and not dropped):
+        return [(item, []) for item in items]  # nothing to take apart: the text as written
+    return [(text, [*extra, *common]) for text, extra in out]
+
+
+def _split_and(item: tuple[str, list[Changes]]) -> list[tuple[str, list[Changes]]]:
+    """ "pick up lily at 5 and buy snacks": two todos when each side starts with a task verb."""
+    text, extra = item
+    parts = _AND_VERB.split(text)
+    if len(parts) == 2 and all(starts_with_task_verb(p) for p in parts):
+        return [(parts[0], []), (parts[1], extra)]
+    return [item]
+
+
+def _details(piece: str, now: datetime, tz: ZoneInfo) -> Changes | None:
+    from .changes import read_changes  # changes reads titles with this module's words
+
+    body = _FOR_ALL.sub("", _DETAIL_LEAD.sub("", piece.strip()))
+    if not body:
+        return None
+    changes = read_changes(body, now, tz)
+    if changes.title is not None or not changes.slots or changes.problem:
+        return None
+    return changes
+
+
+def add_details(draft: TaskDraft, details: list[Changes], now: datetime, tz: ZoneInfo) -> TaskDraft:
+    """``draft`` with the details said after it."""
+    for ch in details:
+        tags = tuple(dict.fromkeys([*draft.tags, *ch.tags]))
+        due_time = ch.due_time or ch.clock or draft.due_time
+        due_date = ch.due_date or draft.due_date
+        rule = ch.recurrence or draft.recurrence
+        if ch.recurrence and not ch.due_date:
+            due_date = first_occurrence(ch.recurrence, now, tz, due_time)
+        elif due_date is None and ch.due_time is not None:
+            due_date = now.astimezone(tz).date()
+            if ch.due_time <= now.astimezone(tz).time().replace(tzinfo=None):
+                due_date = due_date + timedelta(days=1)
+        draft = replace(
+            draft,
+            tags=tags,
+            priority=ch.priority or draft.priority,
+            due_date=due_date,
+            due_time=due_time,
+            recurrence=rule,
+        )
+    return draft
 
 
 def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDate | None:
@@ -137,6 +244,8 @@ def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDat
     if m and m.start() > 0:
         description = m["d"].strip()[:5000] or None
         text = text[: m.start()]
+    # "finalise the brochure for #marlow": the tag is also the end of the title.
+    text = _TAG_AFTER.sub(lambda m: f"{m[1]} {m[2]} #{m[2]}", text)
     scan = Scanner(text)
     tags, _ = extract_tags(scan)
     priority, _ = extract_priority(scan)
@@ -167,6 +276,9 @@ def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDat
         recurrence=rrule,
         description=description,
     )
+
+
+_TAG_AFTER = re.compile(r"\b(for|with|from|about|at|to)\s+#([a-z][\w-]*)", re.IGNORECASE)
 
 
 def has_cue(text: str, now: datetime, tz: ZoneInfo) -> bool:

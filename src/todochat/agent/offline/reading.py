@@ -224,7 +224,9 @@ _POSITION = re.compile(
 )
 
 
-def _by_position(words: str, todos: list[dict[str, Any]], d: Dialogue) -> list[dict[str, Any]] | None:
+def _by_position(
+    words: str, todos: list[dict[str, Any]], d: Dialogue
+) -> list[dict[str, Any]] | None:
     """ "second", "first two", "1 and 3", "last gave back": places in the last list shown."""
     m = _POSITION.match(words.strip())
     shown = d.state.last_list
