@@ -98,7 +98,7 @@ from .model import (
 from .recurrence import RecurrenceMatch, first_occurrence, parse_recurrence
 from .references import match_reference, parse_reference, split_references
 from .selectors import Selector, bulk_selector
-from .tasks import starts_with_task_verb
+from .tasks import add_details, details_of, starts_with_task_verb
 from .titles import clean_title
 
 __all__ = [
@@ -140,10 +140,12 @@ __all__ = [
     "Unknown",
     "Update",
     "WhenMatch",
+    "add_details",
     "as_new_todo",
     "bulk_selector",
     "clean_title",
     "day_window",
+    "details_of",
     "first_occurrence",
     "match_reference",
     "parse_message",

@@ -82,6 +82,7 @@ _REOPEN = re.compile(
 _DELETE = re.compile(
     r"\b(?:delete|deleted|remove|removed|erase|cancel|cancelled|canceled|scrap|drop|bin|ditch|"
     r"trash|nuke|axe|get\s+rid\s+of|take\s+(?:it\s+|that\s+|them\s+)?off|forget(?:\s+about)?|"
+    r"take\b(?=.+\boff\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)|"
     r"called\s+off|is\s+off|are\s+off|no\s+longer\s+(?:need(?:ed)?|happening|on)|"
     r"(?:don't|dont|do\s+not)\s+need|not\s+needed|not\s+happening|won't\s+need)\b",
     _F,

@@ -267,6 +267,18 @@ _LEVEL_ONLY = re.compile(
 )
 
 
+_DONE_ONES = re.compile(
+    r"\b(?:done|finished|completed|complete|ticked(?:\s+off)?|checked(?:\s+off)?|crossed\s+off)\b"
+    r"(?!\s+(?:by|before|on|for)\b)",
+    _F,
+)
+_OPEN_ONES = re.compile(r"\b(?:open|unfinished|not\s+done|left|remaining|outstanding|to\s+do)\b", _F)
+_ALL_ONES = re.compile(r"^(?:the\s+)?(?:all|everything|all\s+of\s+them)(?:\s+\w+)?\s*\??$", _F)
+_THE_ONES = re.compile(
+    r"^(?:the\s+)?(.+?)\s+(?:ones|stuff|things|todos|tasks|items)(?:\s+too)?\s*\??\s*$", _F
+)
+
+
 def read_window(text: str, now: datetime, tz: ZoneInfo, base: dict[str, Any]) -> ListTasks | None:
     """A follow-up on the last list: the same filters for another window ("and tomorrow?",
     "what about the week after?") or another topic ("and work?"); None when it is neither."""
@@ -297,6 +309,13 @@ def read_window(text: str, now: datetime, tz: ZoneInfo, base: dict[str, Any]) ->
             due_from=start + timedelta(days=days),
             due_to=end + timedelta(days=days),
         )
+    if _DONE_ONES.search(text):
+        return replace(previous, status="completed")  # "and the finished ones?"
+    if _OPEN_ONES.search(text):
+        return replace(previous, status="open")
+    if _ALL_ONES.search(text):
+        return replace(previous, status="all")
+    text = _THE_ONES.sub(r"\1", text)  # "the low ones" -> "low"
     fresh = parse_listing(text, now, tz)
     if fresh.due or fresh.due_from:
         return replace(

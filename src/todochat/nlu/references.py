@@ -167,7 +167,8 @@ def _stem(word: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP]
+    words = (w.removesuffix("'s").removesuffix("'") for w in _WORD.findall(text.lower()))
+    return [_stem(w) for w in words if w and w not in _STOP]
 
 
 def _plain(text: str) -> str:

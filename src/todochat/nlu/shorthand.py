@@ -84,7 +84,7 @@ _SPOKEN_CLOCK = re.compile(
 )
 # "six thirty", "seven in the morning": a clock without a cue, when nothing else reads that way.
 _SPOKEN_BARE = re.compile(
-    rf"(?<![\w:])(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE})(?=\s*(?:$|[,.!?;)]|(?:on|tomorrow|today|"
+    rf"(?<![\w:])(?<!to\s)(?<!past\s)(?<!after\s)(?<!before\s)(?<!til\s)(?<!till\s)(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE})(?=\s*(?:$|[,.!?;)]|(?:on|tomorrow|today|"
     r"tonight|this|next|in|please|instead|then|actually|sorry|pls|thanks|is|works|would)\b))|"
     r"(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|tonight|at\s+night)\b))",
     _F,
@@ -137,6 +137,8 @@ _DAY_HOUR = re.compile(
     _F,
 )
 _AND_FIRST = re.compile(r"^n\s+(?=\w)", _F)
+# "... by next friday ok", "... thx k": a last word that only closes the message.
+_CLOSING = re.compile(r"(?<=\w)[\s,]+(?:ok|okay|k|kk|thx|cheers|idk)[.!]*$", _F)
 
 
 def _day_hour(m: re.Match[str]) -> str:
@@ -223,4 +225,6 @@ def write_out(text: str) -> str:
     out = _WEEKDAY_THE.sub(lambda m: f"on the {m['d']}", out)
     out = _DAY_HOUR.sub(_day_hour, out)
     out = _AND_FIRST.sub("and ", out)
+    if len(out.split()) > 3:
+        out = _CLOSING.sub("", out)
     return out.strip() or text

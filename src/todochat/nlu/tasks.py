@@ -168,7 +168,7 @@ def with_details(
     common: list[Changes] = []
     dropped = False
     for piece in pieces:
-        detail = _details(piece, now, tz)
+        detail = details_of(piece, now, tz)
         if detail is not None and out:
             if _FOR_ALL.match(_DETAIL_LEAD.sub("", piece)):
                 common.append(detail)
@@ -201,7 +201,8 @@ def _split_and(item: tuple[str, list[Changes]]) -> list[tuple[str, list[Changes]
     return [item]
 
 
-def _details(piece: str, now: datetime, tz: ZoneInfo) -> Changes | None:
+def details_of(piece: str, now: datetime, tz: ZoneInfo) -> Changes | None:
+    """The changes a piece says when it is only details ("high priority", "tag it work")."""
     from .changes import read_changes  # changes reads titles with this module's words
 
     body = _FOR_ALL.sub("", _DETAIL_LEAD.sub("", piece.strip()))

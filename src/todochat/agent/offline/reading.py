@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from todochat import nlu
+from todochat.nlu.changes import merge
 from todochat.nlu.frames import Frame, clauses, read_frame
 
 if TYPE_CHECKING:
@@ -113,6 +114,12 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
             which = steps.pop()
             steps.extend(_retarget(which.intent, t) for t in which.todos)
             continue
+        detail = nlu.details_of(nlu.prepare(part), d.now, d.tz)
+        if detail is not None and steps:
+            merged = _with_details(steps[-1], detail, d)
+            if merged is not None:
+                steps[-1] = merged  # "..., high priority #supplies", "and make it 2 pm"
+                continue
         best = _best_for(part, todos, d, alone=len(parts) == 1)
         if best is None:
             continue  # a remark around the request ("she swapped days")
@@ -127,6 +134,37 @@ _ALL = re.compile(
     r"(?:two|three|four|five)|them\s+(?:both|all)|the\s+lot|each\s+of\s+them)[\s.!]*$",
     re.I,
 )
+
+
+def _with_details(step: Planned, detail: nlu.Changes, d: Dialogue) -> Planned | None:
+    """The step with more details said after it, when it can take them."""
+    if isinstance(step, nlu.CreateTasks):
+        last = nlu.add_details(step.tasks[-1], [detail], d.now, d.tz)
+        return replace(step, tasks=(*step.tasks[:-1], last))
+    changes = as_changes(step)
+    if changes is None:
+        return None
+    return nlu.Update(step.ref, merge(changes, detail))
+
+
+def as_changes(step: Planned) -> nlu.Changes | None:
+    """A change to one todo as Changes (None for what is not a change: complete, delete)."""
+    match step:
+        case nlu.Update(changes=changes):
+            return changes
+        case nlu.Reschedule(due_date=day, due_time=at):
+            return nlu.Changes(due_date=day, due_time=at)
+        case nlu.SetPriority(priority=level):
+            return nlu.Changes(priority=level)
+        case nlu.ChangeTags(add=add, remove=remove):
+            return nlu.Changes(tags=add, untags=remove)
+        case nlu.SetRecurrence(rrule=rule, due_time=at):
+            return nlu.Changes(recurrence=rule or "", clock=at)
+        case nlu.Rename(new_title=title):
+            return nlu.Changes(title=title)
+        case nlu.ClearDue():
+            return nlu.Changes(clear_due=True)
+    return None
 
 
 def _retarget(intent: Any, todo: dict[str, Any]) -> Any:
