@@ -35,7 +35,7 @@ def _load(name: str) -> list[Case]:
     return cases
 
 
-async def _score(names: list[str], verbose: bool, only: str | None) -> None:
+async def _score(names: list[str], verbose: bool, only: str | None, show: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
         async with app_under_test(sqlite_url(Path(folder) / "todochat.db")) as api:
             for name in names:
@@ -43,7 +43,13 @@ async def _score(names: list[str], verbose: bool, only: str | None) -> None:
                 before = dict(TALLY)
                 failed: list[tuple[str, list[str], Case]] = []
                 for c in cases:
-                    found = problems(c, await run(api, c))
+                    out = await run(api, c)
+                    found = problems(c, out)
+                    if show:
+                        print(f"=== {c.id}: {c.says!r}")
+                        for said, answer in zip(c.says, out.replies, strict=True):
+                            print(f"  > {said}\n  < {answer}")
+                        print(f"  calls: {[(x['name'], x['arguments']) for x in out.calls]}")
                     if found:
                         failed.append((c.id, found, c))
                 junk = TALLY["junk_todos"] - before["junk_todos"]
@@ -68,8 +74,9 @@ def main() -> None:
     parser.add_argument("sets", nargs="+")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("-k", dest="only", help="only cases whose id contains this")
+    parser.add_argument("-s", "--show", action="store_true", help="print every conversation")
     args = parser.parse_args()
-    asyncio.run(_score(args.sets, args.verbose, args.only))
+    asyncio.run(_score(args.sets, args.verbose, args.only, args.show))
 
 
 if __name__ == "__main__":

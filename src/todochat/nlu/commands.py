@@ -30,6 +30,7 @@ from .model import (
 from .priority import LEVEL_RE, TAG_WORD, level, tag_list
 from .recurrence import extract_recurrence, extract_trailing_adverb
 from .references import parse_reference
+from .selectors import bulk_selector
 from .text import Scanner
 from .titles import clean_title
 
@@ -459,6 +460,10 @@ def _changes(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
     found = found or _ref_intent(
         _COMPLETE,
         text,
-        lambda m: None if full_when_in(m["ref"], now, tz) else Complete(parse_reference(m["ref"])),
+        lambda m: (
+            None
+            if full_when_in(m["ref"], now, tz) and bulk_selector(m["ref"]) is None
+            else Complete(parse_reference(m["ref"]))
+        ),
     )
     return found or _ref_intent((_DELETE,), text, lambda m: Delete(parse_reference(m["ref"])))

@@ -272,7 +272,9 @@ _DONE_ONES = re.compile(
     r"(?!\s+(?:by|before|on|for)\b)",
     _F,
 )
-_OPEN_ONES = re.compile(r"\b(?:open|unfinished|not\s+done|left|remaining|outstanding|to\s+do)\b", _F)
+_OPEN_ONES = re.compile(
+    r"\b(?:open|unfinished|not\s+done|left|remaining|outstanding|to\s+do)\b", _F
+)
 _ALL_ONES = re.compile(r"^(?:the\s+)?(?:all|everything|all\s+of\s+them)(?:\s+\w+)?\s*\??$", _F)
 _THE_ONES = re.compile(
     r"^(?:the\s+)?(.+?)\s+(?:ones|stuff|things|todos|tasks|items)(?:\s+too)?\s*\??\s*$", _F

@@ -198,6 +198,8 @@ class Dialogue:
                 sub = TurnType(user=turn.user, steps=list(steps))
                 if isinstance(item, reading.Which):
                     decision = targets.ask_which(item.intent, item.todos)
+                elif isinstance(item, reading.NotFound):
+                    decision = reply(targets.not_found(item.intent, item.words))
                 elif _bare_guess(item, self, remark):
                     decision = self._offer(item)
                 else:

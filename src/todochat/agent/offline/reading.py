@@ -103,11 +103,19 @@ def needs_list(intent: nlu.Intent) -> bool:
 
 
 def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogue) -> Reading:
-    """The best reading of ``text`` given the user's ``todos``: the first one, or clauses."""
+    """The best reading of ``text`` given the user's ``todos``: the first one, or clauses.
+
+    Clause by clause: details join the request before them ("..., high priority"); "it" and
+    "that" in a clause mean the todo the clause before named ("the standup notes thing, make
+    it repeat every weekday, move it to 9:30"); changes to one todo become one change; a name
+    that fits nothing is said, never guessed.
+    """
     whole = Reading([first], score(first, todos, d))
     parts = clauses(text)
     steps: list[Planned] = []
     total = NOTHING
+    topic: list[dict[str, Any]] = []
+    missing: list[NotFound] = []
     for part in parts:
         if steps and isinstance(steps[-1], Which) and _ALL.match(part):
             # "mark the laundry stuff done, both of them": every todo the name fits.
@@ -120,13 +128,48 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
             if merged is not None:
                 steps[-1] = merged  # "..., high priority #supplies", "and make it 2 pm"
                 continue
-        best = _best_for(part, todos, d, alone=len(parts) == 1)
+        best = _best_for(part, todos, d, topic, missing)
         if best is None:
-            continue  # a remark around the request ("she swapped days")
-        steps.append(best.steps[0])
-        total = max(total, best.score) if not steps[:-1] else min(total, best.score)
+            named = _strict(nlu.prepare(part), todos)
+            if isinstance(named, list) and len(named) == 1:
+                topic = named  # "the present for kenji, please change the name to ..."
+            continue  # otherwise a remark around the request ("she swapped days")
+        step = best.steps[0] if len(best.steps) == 1 else None
+        if step is not None and steps and _same_todo(steps[-1], step):
+            merged = _with_details(steps[-1], as_changes(step) or nlu.Changes(), d)
+            if merged is not None and as_changes(step) is not None:
+                steps[-1] = merged
+                continue
+        steps.extend(best.steps)
+        topic = _targets(best.steps, todos)
+        total = best.score if total == NOTHING else min(total, best.score)
+    if not steps and missing and whole.score <= WEAK and not getattr(first, "alternative", None):
+        return Reading([missing[0]], ASKS)
     split = Reading(steps, total if steps else NOTHING)
     return split if split.score > whole.score else whole
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """A clear request whose name fits no todo: say so, change nothing."""
+
+    intent: Any
+    words: str
+
+
+def _targets(steps: list[Planned], todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id = {t["task_id"]: t for t in todos}
+    found = []
+    for step in steps:
+        ref = getattr(step, "ref", None)
+        if ref is not None and ref.task_id in by_id:
+            found.append(by_id[ref.task_id])
+    return found
+
+
+def _same_todo(a: Planned, b: Planned) -> bool:
+    ra, rb = getattr(a, "ref", None), getattr(b, "ref", None)
+    return ra is not None and rb is not None and ra.task_id is not None and ra.task_id == rb.task_id
 
 
 _ALL = re.compile(
@@ -172,7 +215,13 @@ def _retarget(intent: Any, todo: dict[str, Any]) -> Any:
     return replace(intent, ref=ref)
 
 
-def _best_for(part: str, todos: list[dict[str, Any]], d: Dialogue, alone: bool) -> Reading | None:
+def _best_for(
+    part: str,
+    todos: list[dict[str, Any]],
+    d: Dialogue,
+    topic: list[dict[str, Any]],
+    missing: list[NotFound],
+) -> Reading | None:
     """The best reading of one clause, or None when it asks nothing of the list."""
     options: list[Reading] = []
     said = d.parse(part)
@@ -182,17 +231,27 @@ def _best_for(part: str, todos: list[dict[str, Any]], d: Dialogue, alone: bool) 
         options.append(Reading([said], score(said, todos, d)))
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
     if frame is not None:
-        options.append(_frame_reading(frame, todos, d))
+        found = _frame_reading(frame, todos, d, topic)
+        options.append(found)
+        if found.score == NOTHING and frame.strength > 1 and frame.words:
+            intent = _intent(frame, nlu.Reference(words=frame.words, phrase=frame.words))
+            missing.append(NotFound(intent, frame.words))
     options = [o for o in options if o.score > WEAK]
     if not options:
         return None
     return max(options, key=lambda o: o.score)
 
 
-def _frame_reading(frame: Frame, todos: list[dict[str, Any]], d: Dialogue) -> Reading:
-    """A frame as planned steps, scored by the todos its words name."""
+def _frame_reading(
+    frame: Frame, todos: list[dict[str, Any]], d: Dialogue, topic: list[dict[str, Any]]
+) -> Reading:
+    """A frame as planned steps, scored by the todos its words name ("it" after a clause
+    that named a todo is that todo)."""
     pool = _pool(frame.kind, todos)
-    found = ground(frame.words, pool, d)
+    if not frame.words.strip() and topic:
+        found: list[dict[str, Any]] | Which | None = [t for t in topic if t in pool] or None
+    else:
+        found = ground(frame.words, pool, d)
     if found is None:
         return Reading([], NOTHING)
     if isinstance(found, Which):
@@ -203,11 +262,7 @@ def _frame_reading(frame: Frame, todos: list[dict[str, Any]], d: Dialogue) -> Re
         for t in found
     ]
     bonus = 0.5 if frame.strength > 1 else 0.0
-    return Reading(steps, STRONG + bonus) if len(steps) == 1 else _many(steps, STRONG + bonus)
-
-
-def _many(steps: list[Planned], score: float) -> Reading:
-    return Reading(steps, score)
+    return Reading(steps, STRONG + bonus)
 
 
 def _intent(frame: Frame, ref: nlu.Reference) -> nlu.Intent:

@@ -436,7 +436,7 @@ class Targets:
                     missing.append(part)
             if several:
                 return several
-        return reply(self._not_found(intent, ref.text))
+        return reply(self.not_found(intent, ref.text))
 
     def missing(self, intent: Any, turn: Turn) -> str:
         """The names in a several-todos request that matched nothing (said after acting)."""
@@ -476,7 +476,8 @@ class Targets:
         return reply(f"{WHICH}\n{say.numbered(todos)}", pending=pending, shown=todos)
 
     @staticmethod
-    def _not_found(intent: Any, text: str) -> str:
+    def not_found(intent: Any, text: str) -> str:
+        """The reply when the name in a request fits no todo."""
         if isinstance(intent, nlu.Complete):
             return f"I couldn't find an open todo matching '{text}'. Nothing was changed."
         if isinstance(intent, nlu.Uncomplete):
