@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
 from todochat import nlu
@@ -796,37 +797,76 @@ class Targets:
         return calls(*undo, redo)
 
     def add_more(self, body: str, turn: Turn) -> Decision | None:
-        """ "oh and stamps", "and the bread too": the last action again, on something else."""
+        """ "oh and stamps", "and the bread too", "same for noah", "also high priority": the
+        last action again on something else, or more details of the todo just added."""
         action = self.state.last_action
         if self.state.recent == "list" and self.state.last_list is not None:
             return self.follow_up(body, turn)
         if action is None or self.state.recent != "action":
             return None
+        details = nlu.details_of(body, self.d.now, self.d.tz)
+        if details is not None and action.kind in ("create", "update"):
+            return self._update_focus(action.ids, details, turn)  # "also high priority"
+        again = _ANOTHER.match(body)
+        if again:  # "another one for sunday: call lucy"
+            body = f"{again['rest']} {again['when']}".strip()
+        alike = _ALIKE.search(nlu.prepare(turn.user)) is not None
+        body = re.sub(r"^(?:the\s+)?same\s+(?:for|with|goes\s+for)\s+", "", body, flags=re.I)
         same = _SAME.search(body)
         if same and action.kind == "create":
             body = _SAME.sub("", body).strip(" ,.")
         sub = self.d.parse(body)
         if action.kind == "create":
-            if isinstance(sub, nlu.CreateTasks) and same:
+            if isinstance(sub, nlu.Unknown) and sub.reason == "unclear" and sub.text:
+                title = nlu.clean_title(sub.text)
+                if not title or set(title.lower().split()) & DIALOGUE_WORDS:
+                    return None
+                sub = nlu.CreateTasks((nlu.TaskDraft(title=title),), explicit=True)
+            if not isinstance(sub, nlu.CreateTasks):
+                return None
+            drafts = [self._like_last(t, action, alike) for t in sub.tasks]
+            if same:
                 inherit = {
                     k: action.values.get(k) for k in ("tags", "priority", "due_date", "due_time")
                 }
-                sub = nlu.CreateTasks(
-                    tuple(_inherit(t, inherit, same["what"].lower()) for t in sub.tasks)
-                )
-            if isinstance(sub, nlu.CreateTasks):
-                return self.create(nlu.CreateTasks(sub.tasks, explicit=True), turn)
-            if isinstance(sub, nlu.Unknown) and sub.reason == "unclear" and sub.text:
-                title = nlu.clean_title(sub.text)
-                if title and not set(title.lower().split()) & DIALOGUE_WORDS:
-                    return self.create(
-                        nlu.CreateTasks((nlu.TaskDraft(title=title),), explicit=True), turn
-                    )
-            return None
-        again = {"complete": nlu.Complete, "uncomplete": nlu.Uncomplete, "delete": nlu.Delete}
-        if action.kind in again and not isinstance(sub, (*REF_INTENTS, nlu.ListTasks)):
-            return self.referenced(again[action.kind](nlu.parse_reference(body)), turn)
+                drafts = [_inherit(t, inherit, same["what"].lower()) for t in drafts]
+            return self.create(nlu.CreateTasks(tuple(drafts), explicit=True), turn)
+        kinds = {"complete": nlu.Complete, "uncomplete": nlu.Uncomplete, "delete": nlu.Delete}
+        if action.kind in kinds and not isinstance(sub, (*REF_INTENTS, nlu.ListTasks)):
+            return self.referenced(kinds[action.kind](nlu.parse_reference(body)), turn)
+        if action.kind == "update" and alike and not isinstance(sub, (*REF_INTENTS, nlu.ListTasks)):
+            values = action.values
+            changes = nlu.Changes(
+                due_date=date.fromisoformat(values["due_date"]) if values.get("due_date") else None,
+                due_time=time.fromisoformat(values["due_time"]) if values.get("due_time") else None,
+                priority=values.get("priority"),
+                tags=tuple(values.get("add_tags") or ()),
+                recurrence=values.get("recurrence"),
+            )
+            return self.referenced(nlu.Update(nlu.parse_reference(body), changes), turn)
         return None
+
+    def _like_last(self, draft: nlu.TaskDraft, action: Any, alike: bool) -> nlu.TaskDraft:
+        """A todo said as a follow-up to the one just added: "and my headphones" after "charge
+        my camera tmrw" is "Charge my headphones" tomorrow; "same for noah" after "pack lily's
+        swim bag" is "Pack noah's swim bag"."""
+        last = action.titles[-1] if action.titles else ""
+        title = draft.title
+        if alike and last:
+            title = _swap_in(last, title)
+        elif last and not nlu.starts_with_task_verb(title) and nlu.starts_with_task_verb(last):
+            title = f"{last.split()[0]} {title[0].lower()}{title[1:]}"
+        values = action.values
+        if draft.due_date is None and draft.recurrence is None and values.get("due_date"):
+            draft = replace(
+                draft,
+                due_date=date.fromisoformat(values["due_date"]),
+                due_time=draft.due_time
+                or (time.fromisoformat(values["due_time"]) if values.get("due_time") else None),
+            )
+        if not draft.tags and values.get("tags"):
+            draft = replace(draft, tags=tuple(values["tags"]))
+        return replace(draft, title=title)
 
     def follow_up(self, body: str, turn: Turn) -> Decision | None:
         """ "what about tomorrow?", "and the week after?": the last list with a new window, or a
@@ -915,6 +955,29 @@ def _about(word: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [t for t in todos if re.search(rf"\b{re.escape(stem)}", str(t.get("title", "")), re.I)]
 
 
+_ANOTHER = re.compile(
+    r"^(?:another|one\s+more)(?:\s+(?:one|todo|task|thing|reminder))?\s*(?P<when>[^:]*?)\s*:\s*"
+    r"(?P<rest>.+)$",
+    re.I,
+)
+# "same for noah", "the same with marketing", "ditto for call mom": the last action, elsewhere.
+_ALIKE = re.compile(r"\b(?:same\s+(?:for|with|goes\s+for)|ditto|likewise)\b", re.I)
+
+
+def _swap_in(title: str, other: str) -> str:
+    """ "Pack lily's swim bag" for noah -> "Pack noah's swim bag"; "Sync with design" with
+    marketing -> "Sync with marketing"; otherwise the new words after the title's verb."""
+    lowered = other[0].lower() + other[1:] if other else other
+    owner = re.search(r"\b[\w-]+'s\b", title)
+    if owner:
+        return title[: owner.start()] + f"{lowered}'s" + title[owner.end() :]
+    prep = re.search(r"\b(?P<p>with|for|to|at)\s+(?P<w>.+)$", title, re.I)
+    if prep:
+        return title[: prep.start("w")] + lowered
+    words = title.split()
+    return f"{words[0]} {lowered}" if nlu.starts_with_task_verb(title) else other
+
+
 _SAME = re.compile(
     r"[,\s]*\b(?:with\s+)?(?:the\s+)?same\s+(?P<what>tags?|priority|day|date|time)\b", re.I
 )
@@ -922,8 +985,6 @@ _SAME = re.compile(
 
 def _inherit(draft: nlu.TaskDraft, values: dict[str, Any], what: str) -> nlu.TaskDraft:
     """ "and send the invites, same tag": the new todo takes that from the one just added."""
-    from datetime import date, time
-
     if what.startswith("tag") and values.get("tags"):
         return replace(draft, tags=tuple(values["tags"]))
     if what == "priority" and values.get("priority"):
