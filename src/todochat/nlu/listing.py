@@ -21,14 +21,15 @@ _POLITE = (
 _STRONG = re.compile(
     _POLITE + r"(?:show|list|display|what|what's|whats|what\s+is|what\s+are|which|any|anything|"
     r"is\s+there|are\s+there|is\s+anything|are\s+any|do\s+i\s+have|have\s+i|how\s+many|"
-    r"search|where\s+are)\b",
+    r"search|where\s+are|pull\s+up|bring\s+up|let\s+me\s+see|gimme|give\s+me|tell\s+me\s+(?:what|which|"
+    r"if|whether)|(?:do|does)\s+\w+\s+have\s+anything)\b",
     _F,
 )
 # Weak leads ("my", "overdue", "#work" ...) only list when a list noun or "?" follows.
 _WEAK = re.compile(
     _POLITE + r"(?:see|view|get|give|tell|read|print|find|look\s+for|look\s+up|lookup|my|all|open|"
     r"pending|overdue|upcoming|completed|finished|done|remaining|outstanding|todays?|today's|"
-    r"tomorrow's|high|low|medium|urgent|important|undated|#[a-z])",
+    r"tomorrow's|high|low|medium|urgent|important|undated|p[1-4]\s+(?:stuff|ones|tasks|todos|items|things)|#[a-z])",
     _F,
 )
 _HAS_NOUN = re.compile(rf"\b{_NOUN}\b|\?\s*$|^\S+$", _F)
@@ -45,7 +46,8 @@ _COMPLETED = re.compile(
 _NOT_DONE = re.compile(r"\b(?:not|un)[\s-]?(?:done|completed|finished)\b|\bstill\s+open\b", _F)
 _ALL = re.compile(
     r"\b(?:including|incl\.?|with|and)\s+(?:the\s+)?(?:completed|done|finished)(?:\s+ones)?\b|"
-    r"\b(?:open\s+and\s+(?:completed|done)|(?:completed|done)\s+and\s+open|every\s+single)\b",
+    r"\b(?:open\s+and\s+(?:completed|done)|(?:completed|done)\s+and\s+open|every\s+single)\b|"
+    r"\b(?:completed|done|finished)\s+ones\s+(?:too|as\s+well)\b",
     _F,
 )
 _DUE = (
@@ -186,6 +188,12 @@ _DATE_WORDS = re.compile(
 )
 
 
+_THIS_SPAN = re.compile(
+    r"\b(?:this|the\s+rest\s+of\s+the|rest\s+of\s+the)\s+(?P<unit>month|year)\b", _F
+)
+_BEFORE = re.compile(r"\b(?P<cue>before|by|until|till)\s+(?P<when>(?:next\s+|this\s+)?\w+)", _F)
+
+
 def day_window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     """The first and last day a phrase names ("tomorrow", "friday", "next week"), if any."""
     if re.fullmatch(r"\s*this\s+week\s*", text, _F):
@@ -208,6 +216,21 @@ def _window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     if _NEXT_WEEK.search(text):
         monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
         return monday, monday + timedelta(days=6)
+    span = _THIS_SPAN.search(text)
+    if span:
+        unit = span["unit"].lower()
+        if unit == "year":
+            return today, date(today.year, 12, 31)
+        if unit == "month":
+            following = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+            return today, following - timedelta(days=1)
+        return today, today - timedelta(days=today.weekday()) + timedelta(days=6)
+    before = _BEFORE.search(text)
+    if before:
+        when = parse_when(before["when"], now, tz)
+        if when is not None and when.due_date is not None and when.date_given:
+            last = when.due_date - timedelta(days=1) if before["cue"] == "before" else when.due_date
+            return today, last
     if not _DATE_WORDS.search(text):
         return None
     when = parse_when(text, now, tz)

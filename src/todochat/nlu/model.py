@@ -211,6 +211,8 @@ class Check:
     """A question about a todo (is it there, when is it due): answered, nothing changes."""
 
     ref: Reference
+    # "did I do the yuki gift already?": the answer is whether it is done.
+    done: bool = False
     kind: Literal["check"] = "check"
 
 

@@ -42,9 +42,34 @@ _WHEN = re.compile(
 )
 
 
+# "did I do the yuki gift already?", "have I paid the rent yet?", "is the report done?".
+_DONE_YET = re.compile(
+    r"^(?:(?:so|ok|okay|and|hmm|um|wait)[,\s]+)*(?:did|have|has)\s+(?:i|we)\s+(?:already\s+|actually\s+)?"
+    r"(?!add|put|save|note|write|set\s+up|remember)(?:\w+)\s+(?P<q>.+?)(?:\s+(?:already|yet))\s*\??$"
+    r"|^(?:is|are|was|were)\s+(?P<q2>.+?)\s+(?:done|finished|completed|complete|sorted|ticked\s+off)"
+    r"(?:\s+(?:already|yet))?\s*\?$",
+    _F,
+)
+# "did that save?", "did it go through?", "is it there?": about the todo just talked about.
+_SAVED = re.compile(
+    r"^(?:(?:so|ok|okay|and|wait)[,\s]+)*(?:did|has|is)\s+(?P<p>that|it|this)\s+(?:save[d]?|go\s+through|"
+    r"work(?:ed)?|get\s+(?:added|saved)|been\s+(?:added|saved)|there|added|saved|stick)"
+    r"(?:\s+(?:ok|okay|properly|right))?\s*\??$",
+    _F,
+)
+
+
 def check_question(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
     """A question about whether or when a todo is on the list, else None."""
     text = _ASK_LEAD.sub("", text)
+    saved = _SAVED.match(text)
+    if saved:
+        return Check(parse_reference(saved["p"]))
+    m = _DONE_YET.match(text)
+    if m:
+        q = (m["q"] or m["q2"] or "").strip(" ?!.")
+        if q:
+            return Check(parse_reference(q), done=True)
     for pattern in (_ADDED, _ON_LIST, _WHEN):
         m = pattern.match(text)
         if m:

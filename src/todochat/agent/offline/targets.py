@@ -182,9 +182,19 @@ class Targets:
             found = [by_id[i] for i in self.state.focus if i in by_id]
         else:
             found = self._matches(ref, todos)
+            if not found:
+                # "what time is my night shift sat": the day said is not part of the name.
+                bare = nlu.read_changes(ref.text, self.d.now, self.d.tz).title
+                if bare and bare.lower() != ref.text.lower():
+                    found = self._matches(nlu.parse_reference(bare), todos)
         if not found:
             what = f" matching '{ref.text}'" if ref.text else ""
             return reply(f"No, I can't find a todo{what} on your list.")
+        if intent.done and len(found) == 1:
+            todo = found[0]
+            if todo.get("completed"):
+                return reply(f"Yes, {say.describe(todo)} is done. ✓", shown=found)
+            return reply(f"No, {say.describe(todo)} is still open.", shown=found)
         lines = "\n".join(
             f"{i}. {'✓ ' if t.get('completed') else ''}{say.describe(t)}"
             + ("" if t.get("due_date") else " · no due date")
@@ -824,7 +834,9 @@ class Targets:
                 sub = nlu.CreateTasks((nlu.TaskDraft(title=title),), explicit=True)
             if not isinstance(sub, nlu.CreateTasks):
                 return None
-            drafts = [self._like_last(t, action, alike) for t in sub.tasks]
+            said = nlu.parse_when(body, self.d.now, self.d.tz)
+            dated = said is not None and said.date_given
+            drafts = [self._like_last(t, action, alike, dated) for t in sub.tasks]
             if same:
                 inherit = {
                     k: action.values.get(k) for k in ("tags", "priority", "due_date", "due_time")
@@ -846,7 +858,9 @@ class Targets:
             return self.referenced(nlu.Update(nlu.parse_reference(body), changes), turn)
         return None
 
-    def _like_last(self, draft: nlu.TaskDraft, action: Any, alike: bool) -> nlu.TaskDraft:
+    def _like_last(
+        self, draft: nlu.TaskDraft, action: Any, alike: bool, dated: bool
+    ) -> nlu.TaskDraft:
         """A todo said as a follow-up to the one just added: "and my headphones" after "charge
         my camera tmrw" is "Charge my headphones" tomorrow; "same for noah" after "pack lily's
         swim bag" is "Pack noah's swim bag"."""
@@ -857,7 +871,7 @@ class Targets:
         elif last and not nlu.starts_with_task_verb(title) and nlu.starts_with_task_verb(last):
             title = f"{last.split()[0]} {title[0].lower()}{title[1:]}"
         values = action.values
-        if draft.due_date is None and draft.recurrence is None and values.get("due_date"):
+        if not dated and draft.recurrence is None and values.get("due_date"):
             draft = replace(
                 draft,
                 due_date=date.fromisoformat(values["due_date"]),
