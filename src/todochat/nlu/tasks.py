@@ -143,7 +143,8 @@ def split_items(content: str, colon: bool) -> list[str]:
 # ("..., all due march 10").
 _DETAIL_LEAD = re.compile(
     r"^(?:(?:and|also|plus|oh|but|then|please|pls|make\s+(?:it|that|them)|(?:it's|its|it\s+is|"
-    r"they're|they\s+are)|set\s+(?:it|them)\s+(?:to|for|as)?)\s+)*",
+    r"they're|they\s+are)|set\s+(?:it|them)\s+(?:to|for|as)?|add(?=\s+(?:a\s+|the\s+)?(?:tags?\b|"
+    r"labels?\b|#|priority\b)))\s+)*",
     re.IGNORECASE,
 )
 _FOR_ALL = re.compile(r"^(?:all|both|each|every\s+one)(?:\s+of\s+(?:them|those))?\s+", re.I)

@@ -155,13 +155,13 @@ class Dialogue:
         from todochat.agent.offline import reading
 
         remark = isinstance(intent, nlu.CreateTasks) and reading.remark_around(text, self)
-        if not (remark or reading.weak(intent, None, self) or reading.needs_list(intent)):
+        if not (remark or reading.weak(intent, None, self, text) or reading.needs_list(intent)):
             return targets.handle(intent, turn)
         if not turn.steps:
             return calls(call("list_tasks", status="all"))
         looked = turn.steps[0]
         todos = [t for t in looked.output or [] if isinstance(t, dict) and "task_id" in t]
-        if reading.weak(intent, todos, self):
+        if reading.weak(intent, todos, self, text):
             chosen = reading.choose(text, intent, todos, self)
             planned = chosen.steps or [intent]
         else:

@@ -72,19 +72,47 @@ class Reading:
     score: float = NOTHING
 
 
-def weak(intent: nlu.Intent, todos: list[dict[str, Any]] | None, d: Dialogue) -> bool:
+def weak(
+    intent: nlu.Intent, todos: list[dict[str, Any]] | None, d: Dialogue, text: str = ""
+) -> bool:
     """Whether the first reading is worth a second look (``todos``: the list, if read)."""
     if isinstance(intent, nlu.Unknown):
         return intent.reason == "unclear"
     if isinstance(intent, nlu.CreateTasks):
+        if any(_broken(t.title) for t in intent.tasks):
+            return True
         if not intent.explicit:
             return any(_cue_words(t.title) for t in intent.tasks)
         return any(_cue_words(t.title, _CUES) for t in intent.tasks)
     if isinstance(intent, nlu.Rename):
         return _has_slots(intent.new_title, d)
+    if isinstance(intent, REF_KINDS) and _several_requests(text):
+        return True  # "bump the gym one to high, oh and push the accountant call to friday"
     if isinstance(intent, REF_KINDS) and todos is not None:
         return score(intent, todos, d) < ASKS
     return False
+
+
+_DANGLING = re.compile(
+    r"(?:\s(?:to|and|for|with|at|on|by|from|of|add|or|but|is|are|the|a|an|my)|,)$|,\s+and\b", re.I
+)
+
+
+def _broken(title: str) -> bool:
+    """A title the slots were cut out of mid-sentence ("Invoice zeno to, and add")."""
+    return bool(_DANGLING.search(title))
+
+
+_COMMAND = re.compile(
+    r"\b(?:move|push|delete|remove|mark|tag|make|set|change|cancel|bump|tick|rename|add|remind|"
+    r"reschedule|postpone|complete|finish|untag)\b",
+    re.I,
+)
+
+
+def _several_requests(text: str) -> bool:
+    """Whether more than one clause of the message asks for something."""
+    return sum(1 for part in clauses(text) if _COMMAND.search(part)) > 1
 
 
 def remark_around(text: str, d: Dialogue) -> bool:
@@ -146,6 +174,8 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
     if not steps and missing and whole.score <= WEAK and not getattr(first, "alternative", None):
         return Reading([missing[0]], ASKS)
     split = Reading(steps, total if steps else NOTHING)
+    if len(steps) > 1 and split.score >= STRONG and isinstance(first, REF_KINDS):
+        return split  # both requests of "bump the gym one to high, oh and push ... to friday"
     return split if split.score > whole.score else whole
 
 

@@ -375,7 +375,12 @@ class Targets:
             return reply(report(turn) + ("" if created else self.missing(intent, turn)))
         ref = intent.ref
         if ref.task_id is not None:
-            return calls(*self.actions(intent, {"task_id": ref.task_id}))
+            # The todo as it is now: a new date keeps its time, a new time keeps its date.
+            done = reads(turn)
+            if not done:
+                return calls(call("list_tasks", status="all"))
+            same = [t for t in done[0].output or [] if t.get("task_id") == ref.task_id]
+            return calls(*self.actions(intent, same[0] if same else {"task_id": ref.task_id}))
         selector = nlu.bulk_selector(ref.phrase or "") if ref.phrase else None
         if selector is not None:
             return self.bulk(intent, selector, turn)
@@ -868,7 +873,13 @@ class Targets:
         title = draft.title
         if alike and last:
             title = _swap_in(last, title)
-        elif last and not nlu.starts_with_task_verb(title) and nlu.starts_with_task_verb(last):
+        elif (
+            last
+            and nlu.starts_with_task_verb(last)
+            and not nlu.starts_with_task_verb(title)
+            and (len(title.split()) == 1 or _OBJECT.match(title))
+        ):
+            # "and my headphones", "oh and stamps": more of what the verb is done to.
             title = f"{last.split()[0]} {title[0].lower()}{title[1:]}"
         values = action.values
         if not dated and draft.recurrence is None and values.get("due_date"):
@@ -969,6 +980,7 @@ def _about(word: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [t for t in todos if re.search(rf"\b{re.escape(stem)}", str(t.get("title", "")), re.I)]
 
 
+_OBJECT = re.compile(r"^(?:my|the|a|an|some|his|her|their|our|your|more)\s", re.I)
 _ANOTHER = re.compile(
     r"^(?:another|one\s+more)(?:\s+(?:one|todo|task|thing|reminder))?\s*(?P<when>[^:]*?)\s*:\s*"
     r"(?P<rest>.+)$",
