@@ -62,10 +62,12 @@ _CORRECT_LEAD = re.compile(
     _F,
 )
 _CORRECT_VERB = re.compile(
-    r"^(?:(?:(?:can|could|would|will)\s+(?:you|we)\s+)?(?:please\s+)?(?:make|change|move|set|"
+    r"^(?:(?:(?:can|could|would|will)\s+(?:you|we)\s+|(?:would|do)\s+you\s+mind\s+)?(?:please\s+)?"
+    r"(?:make|change|move|set|making|changing|moving|setting|switching|"
     r"switch|put|push|do|shift|update|let's\s+(?:do|"
     r"say|make\s+it)|can\s+(?:we|you)\s+(?:do|make\s+it|change\s+it\s+to)|could\s+(?:we|you)\s+"
-    r"(?:do|make\s+it))\s+(?:it|that|this|that\s+one|this\s+one)\b(?:\s+(?:to|for|on|at|into)\b)?"
+    r"(?:do|make\s+it))\s+(?:it|that|this|that\s+one|this\s+one|them|those|both(?:\s+of\s+them)?|"
+    r"them\s+both|all\s+of\s+them)\b(?:\s+(?:to|for|on|at|into)\b)?"
     r"|(?:let's|lets)\s+(?:do|say|go\s+with|make\s+it))\s*",
     _F,
 )
@@ -73,7 +75,7 @@ _CORRECT_TAIL = re.compile(
     r"\s*(?:\b(?:instead|rather|then|works\s+better|is\s+better|would\s+be\s+better|"
     r"works\s+(?:for\s+me|best)|suits\s+(?:me\s+)?better|is\s+(?:fine|good|ok|okay)|"
     r"would\s+work|please|thanks|thank\s+you|pls|sorry|my\s+bad|oops|actually|is\s+enough|"
-    r"will\s+do|is\s+plenty|should\s+do|will\s+be\s+fine|is\s+ok(?:ay)?|is\s+better)\b[\s.,!]*)+$",
+    r"will\s+do|is\s+plenty|should\s+do|will\s+be\s+fine|is\s+ok(?:ay)?|is\s+better)\b[\s.,!?]*)+$",
     _F,
 )
 _POLITE_TAILS = frozenset({"please", "pls", "plz", "thanks", "thx", "thank you", "ta"})
@@ -145,7 +147,8 @@ def read_act(text: str) -> Act | None:
         head = _UNDO_HEAD.match(clause)
         if head is None:
             continue
-        if head.group().lower().endswith("back") and clause[head.end() :].strip():
+        tail = clause[head.end() :].strip(" ,.!").lower()
+        if head.group().lower().endswith("back") and tail not in ("", *_POLITE_TAILS):
             continue  # "bring back the dentist": that todo, not the last change
         rest = [clause[head.end() :], *clauses[:i], *clauses[i + 1 :]]
         if not any(_ASKS.search(r) for r in rest):

@@ -50,6 +50,8 @@ _SHIFT = re.compile(
     r"|\b(?:the\s+)?(?P<word>next\s+day|following\s+day|day\s+before|previous\s+day|"
     r"following\s+week)\b"
     r"|\b(?P<later>a\s+(?:day|week)\s+(?:later|earlier))\b"
+    r"|\b(?:the\s+)?(?P<wdafter>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:after|after\s+that|"
+    r"following)\b"
     rf"|\b(?:back|forward|on)\s+(?:by\s+)?(?P<n2>{NUMBER_RE})\s+(?P<unit2>days?|weeks?)\b",
     _F,
 )
@@ -194,6 +196,8 @@ def _priority(scan: Scanner) -> Priority | None:
 
 
 def _shift_days(m: re.Match[str]) -> int:
+    if m["wdafter"]:
+        return 7  # "the friday after": a week on from the day it has
     if m["word"]:
         word = m["word"].lower()
         if "before" in word or "previous" in word:

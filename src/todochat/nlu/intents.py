@@ -52,8 +52,10 @@ _CHANGE_START = re.compile(
 # value or a place on the list ("to friday", "from the list", "as done").
 _CHANGE_TARGET = re.compile(r"\s(?:to|from|as|off|back|done)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
-    r"^(?:(?:ok|okay|so|and|hey|please)[,\s]+)*(?:show|list|display|what|what's|whats|which|any|"
-    r"anything|is\s+there|are\s+there|do\s+i\s+have|how\s+many|search)\b",
+    r"^(?:(?:ok|okay|so|and|hey|please)[,\s]+)*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:show|list|display|what|what's|whats|which|any|anything|is\s+there|are\s+there|"
+    r"do\s+i\s+have|how\s+many|search|tell\s+me\s+(?:what|which|if|whether)|pull\s+up|bring\s+up|"
+    r"let\s+me\s+see|gimme|give\s+me\s+(?:a\s+|the\s+)?(?:list|rundown|overview))\b",
     re.IGNORECASE,
 )
 

@@ -137,6 +137,11 @@ _DAY_HOUR = re.compile(
     _F,
 )
 _AND_FIRST = re.compile(r"^n\s+(?=\w)", _F)
+# "by end of day", "eod", "by close of business": today.
+_END_OF_DAY = re.compile(
+    r"\b(?:by\s+|before\s+)?(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)\b",
+    _F,
+)
 # "... by next friday ok", "... thx k": a last word that only closes the message.
 _CLOSING = re.compile(r"(?<=\w)[\s,]+(?:ok|okay|k|kk|thx|cheers|idk)[.!]*$", _F)
 
@@ -225,6 +230,7 @@ def write_out(text: str) -> str:
     out = _WEEKDAY_THE.sub(lambda m: f"on the {m['d']}", out)
     out = _DAY_HOUR.sub(_day_hour, out)
     out = _AND_FIRST.sub("and ", out)
+    out = _END_OF_DAY.sub("today", out)
     if len(out.split()) > 3:
         out = _CLOSING.sub("", out)
     return out.strip() or text

@@ -17,6 +17,8 @@ never say a change happened that no tool result shows.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -138,7 +140,13 @@ class Dialogue:
                 return answered
         act = nlu.read_act(text)
         intent = self.parse(text)
-        if act is not None and act.kind == "correct" and isinstance(intent, REF_INTENTS):
+        swap = act is not None and re.match(r"^not\s|.*\bnot\s+\S+$", act.body, re.I)
+        if (
+            act is not None
+            and act.kind == "correct"
+            and isinstance(intent, REF_INTENTS)
+            and not swap
+        ):
             # "set it to thursday and make it p2": a whole request of its own, not a correction.
             return targets.handle(intent, turn)
         if act is not None:

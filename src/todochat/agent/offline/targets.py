@@ -27,6 +27,7 @@ from todochat.agent.offline.dialogue import (
     writes,
 )
 from todochat.agent.offline.state import Call, Option, Pending
+from todochat.nlu.changes import merge
 from todochat.agent.streaming import PlannedCall
 
 if TYPE_CHECKING:
@@ -664,6 +665,10 @@ class Targets:
             return reply("OK — what should I change?")
         action = self.state.last_action
         recent = action is not None and bool(action.ids) and self.state.recent == "action"
+        if recent and action is not None and action.kind in ("create", "update"):
+            parts = _correction_parts(body, self.d)
+            if parts is not None:
+                return self._correct_parts(action.ids, action.titles, parts, turn)
         swap = _SWAP.match(body) or _NOT_FIRST.match(body)
         if swap and recent and action is not None and action.kind in ("create", "update"):
             said = re.sub(r"^(?:is|but)\s+", "", _IT_IS.sub("", swap["new"]), flags=re.I)
@@ -722,6 +727,60 @@ class Targets:
         if len(self.state.focus) == 1:
             return self._update_focus(self.state.focus, changes, turn)
         return reply("Which todo should I change? Tell me its title or say 'show my todos'.")
+
+    def _correct_parts(
+        self, ids: list[int], titles: list[str], parts: list[str], turn: Turn
+    ) -> Decision:
+        """A correction in several parts ("the tag should be procurement not legal, and make it
+        high priority"), or one that names which of the todos just added it is for ("the
+        budget deck should be wednesday not tuesday"): one update per todo with all of it."""
+        if writes(turn):
+            return reply(report(turn))
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
+        todos = [by_id[i] for i in ids if i in by_id]
+        named, parts = _named_in(parts, todos)
+        todos = named or todos
+        if not todos:
+            return reply("That todo isn't on your list any more, so I haven't changed anything.")
+        planned: list[PlannedCall] = []
+        for todo in todos:
+            total = nlu.Changes()
+            for part in parts:
+                one = self._part_changes(todo, part)
+                if one is None:
+                    return reply(f"I'm not sure what '{part}' should change. Nothing was changed.")
+                total = merge(total, one)
+            planned.append(self.update_call(todo, total))
+        return calls(*planned)
+
+    def _part_changes(self, todo: dict[str, Any], part: str) -> nlu.Changes | None:
+        """One part of a correction as changes to ``todo``: a swap ("wednesday not tuesday",
+        "procurement not legal", "morning not evening") or plain details ("make it p1")."""
+        swap = _SWAP.match(part) or _NOT_FIRST.match(part)
+        if swap is None:
+            changes = nlu.read_changes(part, self.d.now, self.d.tz)
+            return replace(changes, title=None) if changes.slots else None
+        new = re.sub(r"^(?:is|but)\s+", "", _IT_IS.sub("", _FIELD.sub("", swap["new"])), flags=re.I)
+        new = new.strip(" '\"")
+        old = _FIELD.sub("", swap["old"]).strip(" '\"#").lower()
+        tags = [str(t).lower() for t in todo.get("tags") or []]
+        if old in _PARTS and new.lower() in _PARTS and todo.get("due_time"):
+            at = time.fromisoformat(str(todo["due_time"]))
+            evening = new.lower() in ("evening", "night", "afternoon", "pm")
+            hour = at.hour % 12 + (12 if evening else 0)
+            return nlu.Changes(due_time=at.replace(hour=hour))
+        if old in tags:
+            return nlu.Changes(tags=(nlu.clean_title(new).lower().lstrip("#"),), untags=(old,))
+        changes = nlu.read_changes(new, self.d.now, self.d.tz)
+        if changes.slots:
+            return replace(changes, title=None)
+        title = str(todo.get("title", ""))
+        if re.search(rf"\b{re.escape(old)}\b", title, re.I):
+            return nlu.Changes(title=re.sub(rf"\b{re.escape(old)}\b", new, title, flags=re.I))
+        return None
 
     def restate(self, body: str, turn: Turn) -> Decision | None:
         """ "oh and its urgent", "is for saturday": a new detail of the todo just added or
@@ -928,6 +987,59 @@ _IT_IS = re.compile(
     r"call\s+it|change\s+it\s+to|set\s+it\s+to)\s+",
     re.I,
 )
+_PARTS = frozenset({"morning", "evening", "afternoon", "night", "am", "pm"})
+# "the tag should be procurement", "the date is wednesday": which field, then the value.
+_FIELD = re.compile(
+    r"^(?:the\s+)?(?:tag|tags|date|day|time|priority|title|name)\s+(?:should\s+be|is|was|to|=)\s+"
+    r"|^(?:it|they|both|both\s+of\s+them|them)\s+(?:should\s+be|are|is)\s+",
+    re.I,
+)
+# What a correction may end with that changes nothing ("sorry, long morning", "same times").
+_ASIDE = re.compile(
+    r"\b(?:while\s+you'?re\s+at\s+it|if\s+you\s+can|i\s+mean|i\s+meant|i\s+think)\b", re.I
+)
+
+
+def _correction_parts(body: str, d: Dialogue) -> list[str] | None:
+    """The parts of a correction that change something, when there is a swap among them or
+    more than one; None for the plain one-part corrections ``correct`` reads itself."""
+    from todochat.nlu.frames import clauses
+
+    text = _ASIDE.sub(" ", body).strip(" ?!.,")
+    kept = []
+    for part in clauses(text):
+        part = part.strip(" ?!.,")
+        if _SWAP.match(part) or _NOT_FIRST.match(part):
+            kept.append(part)
+        elif nlu.read_changes(part, d.now, d.tz).slots:
+            kept.append(part)
+    swapped = any(_SWAP.match(p) or _NOT_FIRST.match(p) for p in kept)
+    named = any(_FIELD.match(p) for p in kept)
+    if not kept or not (swapped or len(kept) > 1 or named):
+        return None
+    return kept
+
+
+def _named_in(
+    parts: list[str], todos: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """ "the budget deck should be wednesday": which of ``todos`` a part names first."""
+    if len(todos) < 2:
+        return [], parts
+    m = re.match(
+        r"^(?P<name>.+?)\s+(?:should\s+be|is|are|needs\s+to\s+be)\s+(?P<rest>.+)$", parts[0], re.I
+    )
+    if m is None:
+        return [], parts
+    found = nlu.match_reference(
+        nlu.parse_reference(m["name"]), [nlu.Candidate(t["task_id"], t["title"]) for t in todos]
+    )
+    if len(found) != 1:
+        return [], parts
+    chosen = [t for t in todos if t["task_id"] == found[0].id]
+    return chosen, [m["rest"], *parts[1:]]
+
+
 _QUESTION = re.compile(r"^(?:what|which|how|when|where|who|why|do|does|is|are|can)\b", re.I)
 
 
