@@ -121,6 +121,8 @@ class Frame:
     # How clearly the cue says the action: 2 an explicit verb ("mark ... done", "delete"),
     # 1 an implicit one (a past tense, "done" at the end).
     strength: int = 1
+    # "them", "both", "all": the words may stand for several todos.
+    plural: bool = False
 
 
 # -- clauses --------------------------------------------------------------------------------
@@ -157,7 +159,16 @@ def _leftover(text: str, *patterns: re.Pattern[str]) -> str:
 
 def read_frame(clause: str, now: datetime, tz: ZoneInfo) -> Frame | None:
     """The action a clause asks for on named todos, wherever its cue words stand."""
-    text = squash(clause)
+    found = _read_frame(squash(clause), now, tz)
+    if found is not None and _PLURAL.search(clause):
+        found = replace(found, plural=True)
+    return found
+
+
+_PLURAL = re.compile(r"\b(?:them|both|all|those|these|they|everything|each)\b", _F)
+
+
+def _read_frame(text: str, now: datetime, tz: ZoneInfo) -> Frame | None:
     if not text or text.endswith("?"):
         return None
     lower = text.lower()
@@ -185,7 +196,7 @@ def read_frame(clause: str, now: datetime, tz: ZoneInfo) -> Frame | None:
         words = _leftover(text, _DONE_VERB, _DONE, _ALREADY)
         return Frame("complete", words, strength=2 if verb else 1)
     past = _PAST_AT.search(lower)
-    if past and past.start() <= 12:
+    if past and (past.start() <= 12 or re.match(r"\s*(?:i|we)\b", lower[past.start() :])):
         # "got milk and eggs", "santa costume i am returned": the todo's own verb is in its
         # title ("Buy milk", "Return Santa costume"), so the past tense stays in the words.
         words = _leftover(text, _ALREADY)

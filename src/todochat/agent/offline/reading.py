@@ -149,6 +149,7 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
             # "mark the laundry stuff done, both of them": every todo the name fits.
             which = steps.pop()
             steps.extend(_retarget(which.intent, t) for t in which.todos)
+            total = max(total, STRONG)
             continue
         detail = nlu.details_of(nlu.prepare(part), d.now, d.tz)
         if detail is not None and steps:
@@ -158,10 +159,12 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
                 continue
         best = _best_for(part, todos, d, topic, missing)
         if best is None:
-            named = _strict(nlu.prepare(part), todos)
-            if isinstance(named, list) and len(named) == 1:
+            named = ground(nlu.prepare(part), todos, d) if _names_only(part) else None
+            if isinstance(named, list) and named:
                 topic = named  # "the present for kenji, please change the name to ..."
             continue  # otherwise a remark around the request ("she swapped days")
+        if all(_repeats(s, steps) for s in best.steps):
+            continue  # "santa costume i am returned, pls mark complete": said twice
         step = best.steps[0] if len(best.steps) == 1 else None
         if step is not None and steps and _same_todo(steps[-1], step):
             merged = _with_details(steps[-1], as_changes(step) or nlu.Changes(), d)
@@ -185,6 +188,18 @@ class NotFound:
 
     intent: Any
     words: str
+
+
+def _names_only(part: str) -> bool:
+    """A clause that only names todos ("the cards and library book", "the standup notes thing")."""
+    return re.match(r"^(?:the|my|that|this|those|these)\b", part.strip(), re.I) is not None
+
+
+def _repeats(step: Planned, steps: list[Planned]) -> bool:
+    ref = getattr(step, "ref", None)
+    return ref is not None and ref.task_id is not None and any(
+        type(s) is type(step) and getattr(s, "ref", None) == ref for s in steps
+    )
 
 
 def _targets(steps: list[Planned], todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -258,10 +273,12 @@ def _best_for(
     if isinstance(said, _TALK):
         return None
     if not isinstance(said, nlu.Unknown):
-        options.append(Reading([said], score(said, todos, d)))
+        options.append(_said_reading(said, todos, d))
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
     if frame is not None:
         found = _frame_reading(frame, todos, d, topic)
+        if topic and not frame.words.strip() and found.score > NOTHING:
+            found.score += 1.0  # "it" right after a clause that named a todo is that todo
         options.append(found)
         if found.score == NOTHING and frame.strength > 1 and frame.words:
             intent = _intent(frame, nlu.Reference(words=frame.words, phrase=frame.words))
@@ -270,6 +287,16 @@ def _best_for(
     if not options:
         return None
     return max(options, key=lambda o: o.score)
+
+
+def _said_reading(said: nlu.Intent, todos: list[dict[str, Any]], d: Dialogue) -> Reading:
+    """The first reader's reading of a clause; a name that fits several todos asks which."""
+    value = score(said, todos, d)
+    if value == ASKS and isinstance(said, REF_KINDS) and said.ref.text is not None:
+        found = _strict(said.ref.text, _pool(_kind(said), todos))
+        if isinstance(found, Which):
+            return Reading([Which(said, found.todos)], ASKS)
+    return Reading([said], value)
 
 
 def _frame_reading(
@@ -282,6 +309,13 @@ def _frame_reading(
         found: list[dict[str, Any]] | Which | None = [t for t in topic if t in pool] or None
     else:
         found = ground(frame.words, pool, d)
+    if (
+        not frame.words.strip()
+        and not frame.plural
+        and isinstance(found, list)
+        and len(found) > 1
+    ):
+        found = Which(None, found)  # "mark it done" with several todos in view: which one?
     if found is None:
         return Reading([], NOTHING)
     if isinstance(found, Which):
