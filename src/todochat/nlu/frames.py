@@ -162,15 +162,57 @@ def read_frame(clause: str, now: datetime, tz: ZoneInfo) -> Frame | None:
     found = _read_frame(squash(clause), now, tz)
     if found is not None and _PLURAL.search(clause):
         found = replace(found, plural=True)
+        group = _group(clause)
+        if group is not None:
+            found = replace(found, words=group)
     return found
 
 
+# Several todos named by what they have in common, anywhere in a clause: "all of my tasks
+# tagged spring", "everything overdue", "all what is overdue", "everything due today".
+_GROUP_LEAD = r"\b(?:all|everything|every\s+(?:task|todo|one|single\s+one))\b(?:\s+\S+){0,5}?\s+"
+_GROUPS = (
+    (re.compile(_GROUP_LEAD + r"(?:overdue|late|past[\s-]due)\b", _F), "everything overdue"),
+    (
+        re.compile(_GROUP_LEAD + r"(?:due\s+today|for\s+today|today's|today)\b|\btoday's\b", _F),
+        "everything due today",
+    ),
+    (
+        re.compile(
+            _GROUP_LEAD + r"(?:tagged|labell?ed|with\s+the\s+tag|under)\s+#?(?P<t>[a-z][\w-]*)"
+            r"|\b(?:all|everything)\b(?:\s+\S+){0,4}?\s+#(?P<t2>[a-z][\w-]*)",
+            _F,
+        ),
+        "everything tagged {}",
+    ),
+)
+
+
+def group_of(clause: str) -> str | None:
+    """The group of todos a clause names by what they share ("everything overdue"), if any."""
+    return _group(clause)
+
+
+def _group(clause: str) -> str | None:
+    for pattern, phrase in _GROUPS:
+        m = pattern.search(clause)
+        if m:
+            tag = m.groupdict().get("t") or m.groupdict().get("t2")
+            return phrase.format(tag.lower()) if tag else phrase
+    return None
+
+
+# A question, not a request put politely as one ("could you mark ... as done?").
+_ASKING = re.compile(
+    r"^(?:what|when|where|which|who|why|how|is|are|was|were|do|does|did|have|has|had|am|any)\b", _F
+)
 _PLURAL = re.compile(r"\b(?:them|both|all|those|these|they|everything|each)\b", _F)
 
 
 def _read_frame(text: str, now: datetime, tz: ZoneInfo) -> Frame | None:
-    if not text or text.endswith("?"):
+    if not text or (text.endswith("?") and _ASKING.match(text)):
         return None
+    text = text.rstrip("?")
     lower = text.lower()
     if _REOPEN.search(lower) or (
         _MISTAKE.search(lower) and (_DONE.search(lower) or _DONE_VERB.search(lower))
@@ -182,6 +224,8 @@ def _read_frame(text: str, now: datetime, tz: ZoneInfo) -> Frame | None:
             return None  # "I still need to buy milk": a todo, not a report
         words = _leftover(text, _NOT, _DONE, _PAST_AT)
         return Frame("uncomplete", words, strength=1)
+    if _group(text) is not None and (_DONE.search(lower) or _DONE_VERB.search(lower)):
+        return Frame("complete", "", strength=2)  # "everything due today is done"
     deleted = _DELETE.search(lower)
     if deleted:
         words = _leftover(text, _DELETE, _OFF_LIST)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from todochat import nlu
 from todochat.nlu.changes import merge
-from todochat.nlu.frames import Frame, clauses, read_frame
+from todochat.nlu.frames import Frame, clauses, group_of, read_frame
 
 if TYPE_CHECKING:
     from todochat.agent.offline.dialogue import Dialogue
@@ -144,6 +144,7 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
     total = NOTHING
     topic: list[dict[str, Any]] = []
     missing: list[NotFound] = []
+    group: str | None = None
     for part in parts:
         if steps and isinstance(steps[-1], Which) and _ALL.match(part):
             # "mark the laundry stuff done, both of them": every todo the name fits.
@@ -157,8 +158,11 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
             if merged is not None:
                 steps[-1] = merged  # "..., high priority #supplies", "and make it 2 pm"
                 continue
-        best = _best_for(part, todos, d, topic, missing)
+        if steps and _group_step(steps[-1]) and _restates(part, d):
+            continue  # "everything due today is done, mark it all off": said twice
+        best = _best_for(part, todos, d, topic, missing, group)
         if best is None:
+            group = group_of(part) or group  # "all what is overdue, please mark as done"
             named = ground(nlu.prepare(part), todos, d) if _names_only(part) else None
             if isinstance(named, list) and named:
                 topic = named  # "the present for kenji, please change the name to ..."
@@ -188,6 +192,17 @@ class NotFound:
 
     intent: Any
     words: str
+
+
+def _group_step(step: Planned) -> bool:
+    ref = getattr(step, "ref", None)
+    return ref is not None and ref.task_id is None and nlu.bulk_selector(ref.phrase or "") is not None
+
+
+def _restates(part: str, d: Dialogue) -> bool:
+    """A clause that only repeats the request before it ("mark it all off")."""
+    frame = read_frame(nlu.prepare(part), d.now, d.tz)
+    return frame is not None and not frame.words.strip()
 
 
 def _names_only(part: str) -> bool:
@@ -266,6 +281,7 @@ def _best_for(
     d: Dialogue,
     topic: list[dict[str, Any]],
     missing: list[NotFound],
+    group: str | None = None,
 ) -> Reading | None:
     """The best reading of one clause, or None when it asks nothing of the list."""
     options: list[Reading] = []
@@ -275,6 +291,8 @@ def _best_for(
     if not isinstance(said, nlu.Unknown):
         options.append(_said_reading(said, todos, d))
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
+    if frame is not None and group and not frame.words.strip():
+        frame = replace(frame, words=group)
     if frame is not None:
         found = _frame_reading(frame, todos, d, topic)
         if topic and not frame.words.strip() and found.score > NOTHING:
@@ -304,6 +322,10 @@ def _frame_reading(
 ) -> Reading:
     """A frame as planned steps, scored by the todos its words name ("it" after a clause
     that named a todo is that todo)."""
+    if nlu.bulk_selector(frame.words) is not None:
+        # "mark all of my tasks tagged spring as complete": listed, then asked.
+        ref = nlu.Reference(words=frame.words, phrase=frame.words)
+        return Reading([_intent(frame, ref)], STRONG)
     pool = _pool(frame.kind, todos)
     if not frame.words.strip() and topic:
         found: list[dict[str, Any]] | Which | None = [t for t in topic if t in pool] or None
