@@ -170,6 +170,8 @@ def clock_words(text: str) -> str:
     bare-hour rule makes it 17:45), "half past 5" -> "at 5:30", "0915" -> "at 09:15"."""
     if "quarter" in text or "half" in text or "QUARTER" in text.upper():
         text = _QUARTER.sub(_quarter, text)
+    if not any(c.isdigit() for c in text):
+        return text
     return _COMPACT.sub(_compact, text)
 
 

@@ -95,10 +95,19 @@ def prepare(text: str) -> str:
     times ("quarter to six") written as clocks, "can u" as "can you", shorthand written out,
     interjections and courtesy at the end dropped."""
     line = write_out(normalise(text))
-    line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", line)) or text
-    for pattern, replacement in _SHORTHAND:
-        line = pattern.sub(replacement, line)
-    return clock_words(correct(_U.sub(r"\1 you", line)))
+    lower = line.lower()
+    if "," in line or _NOISY_END.search(lower):
+        line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", line)) or text
+    if lower.startswith(("ls", "rm ", "mv ", "done ")) or "->" in line or "=>" in line or "→" in line:
+        for pattern, replacement in _SHORTHAND:
+            line = pattern.sub(replacement, line)
+    if " u " in lower or lower.endswith(" u"):
+        line = _U.sub(r"\1 you", line)
+    return clock_words(correct(line))
+
+
+# The last characters of a message that may be noise (see ``_TRAILING_NOISE``).
+_NOISY_END = re.compile(r"(?:lol+|lmao|haha+|hehe+|ngl|tbh|xd|:\)|:-\)|:d|;\)|😅|😂|🙏|👍)[\s.!?]*$")
 
 
 def _create(

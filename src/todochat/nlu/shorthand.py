@@ -211,26 +211,66 @@ def _outside_quotes(text: str, fix: re.Pattern[str], repl: object) -> str:
     )
 
 
+_TOKEN = re.compile(r"[a-z0-9']+")
+_FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "hmm", "mm", "hmmm", "ummm", "uhm"})
+_OPENERS = frozenset(
+    "hey yo hi ok okay so right alright basically literally quick one real btw oh honestly "
+    "anyway anyways".split()
+)
+_GREETINGS = frozenset("hey hi hello hiya yo morning good".split())
+_ORDINAL_WORDS = frozenset(_ORDINALS) | {"twenty", "thirty"}
+_DAY_NAMES = frozenset(
+    "mon tue tues wed weds thu thur thurs fri sat sun monday tuesday wednesday thursday "
+    "friday saturday sunday today tomorrow tonight tmrw tmr".split()
+)
+
+
 def write_out(text: str) -> str:
-    """``text`` with shorthand, spoken numbers and fillers written out or dropped."""
-    out = _outside_quotes(text, _WORD_RE, _word)
-    out = _outside_quotes(out, _LETTER, lambda m: f" {_LETTERS[m['l'].lower()]} ")
-    out = _OK_FIRST.sub("ok ", out)
-    out = _FILLER.sub("", out)
-    out = _LIKE.sub("", out)
-    out = _GREETING_RUN.sub("", out)
-    out = _OPENER.sub("", out) or out
-    if any(w in out.lower() for w in _NUMBER):
+    """``text`` with shorthand, spoken numbers and fillers written out or dropped.
+
+    Each rewrite runs only when a word it needs is there: most messages need none, and this
+    runs on every message.
+    """
+    lower = text.lower()
+    words = _TOKEN.findall(lower)
+    if not words:
+        return text
+    vocab = set(words)
+    out = text
+    if vocab & _SHORT_WORDS:
+        out = _outside_quotes(out, _WORD_RE, _word)
+    if vocab & _LETTER_WORDS:
+        out = _outside_quotes(out, _LETTER, lambda m: f" {_LETTERS[m['l'].lower()]} ")
+        if words[0] == "n":
+            out = _AND_FIRST.sub("and ", out)
+    if words[0] in _OK_WORDS:
+        out = _OK_FIRST.sub("ok ", out)
+    if vocab & _FILLERS:
+        out = _FILLER.sub("", out)
+    if "like" in vocab:
+        out = _LIKE.sub("", out)
+    if words[0] in _GREETINGS:
+        out = _GREETING_RUN.sub("", out)
+    if words[0] in _OPENERS:
+        out = _OPENER.sub("", out) or out
+    if vocab & _NUMBER.keys():
         out = _SPOKEN_CLOCK.sub(_spoken, out)
         out = _SPOKEN_AMPM.sub(_spoken_ampm, out)
         out = _SPOKEN_BARE.sub(_spoken_bare, out)
-    if "the " in out.lower():
+    if "the" in vocab and vocab & _ORDINAL_WORDS:
         out = _DAY_WORDS.sub(_day_words, out)
-    out = _COMPACT_BY_DAY.sub(_compact, out)
-    out = _WEEKDAY_THE.sub(lambda m: f"on the {m['d']}", out)
-    out = _DAY_HOUR.sub(_day_hour, out)
-    out = _AND_FIRST.sub("and ", out)
-    out = _END_OF_DAY.sub("today", out)
-    if len(out.split()) > 3:
+    if vocab & _DAY_NAMES and any(c.isdigit() for c in lower):
+        out = _COMPACT_BY_DAY.sub(_compact, out)
+        out = _WEEKDAY_THE.sub(lambda m: f"on the {m['d']}", out)
+        out = _DAY_HOUR.sub(_day_hour, out)
+    if vocab & {"end", "eod", "cob", "close"}:
+        out = _END_OF_DAY.sub("today", out)
+    if len(words) > 3 and words[-1] in _CLOSING_WORDS:
         out = _CLOSING.sub("", out)
     return out.strip() or text
+
+
+_SHORT_WORDS = frozenset(_WORDS)
+_LETTER_WORDS = frozenset(_LETTERS)
+_OK_WORDS = frozenset({"k", "kk", "okk", "okkk", "okie", "oki"})
+_CLOSING_WORDS = frozenset({"ok", "okay", "k", "kk", "thx", "cheers", "idk"})

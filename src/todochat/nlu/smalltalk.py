@@ -186,14 +186,35 @@ def strip_pleasantries(text: str) -> str:
     """A request without the courtesy around it: the greeting before it, the thanks after it
     ("good morning! could you add ... please, thanks so much", "would you be so kind as to
     remind me ... thank you, dear"); a message that is only small talk stays as it is."""
-    out = _NEVER_MIND.sub("", _LEADING_GREETING.sub("", text))
-    out = _COURTESY_LEAD.sub("", out)
-    for _ in range(2):
-        out = _TRAILING_THANKS.sub("", out)
-        out = _COURTESY_TAIL.sub("", out)
-    for pattern, replacement in _ESL:
-        out = pattern.sub(replacement, out)
+    words = _PLAIN_WORDS.findall(text.lower())
+    if not words:
+        return text
+    out = text
+    if words[0] in _OPENING:
+        out = _NEVER_MIND.sub("", _LEADING_GREETING.sub("", out))
+        out = _COURTESY_LEAD.sub("", out)
+    if words[-1] in _CLOSING or "," in out:
+        for _ in range(2):
+            out = _TRAILING_THANKS.sub("", out)
+            out = _COURTESY_TAIL.sub("", out)
+    if _LEARNER_WORDS & set(words):
+        for pattern, replacement in _ESL:
+            out = pattern.sub(replacement, out)
     return out if out.strip() else text
+
+
+_PLAIN_WORDS = re.compile(r"[a-z']+|[^\sa-z']")
+# First words of a courtesy or greeting lead; last words of a thanks or courtesy tail; words
+# of the learners' phrasings. Only messages with one of these run the patterns above.
+_OPENING = frozenset(
+    """hi hello hey hiya heya morning good yo howdy never nevermind nvm forget scrap cancel oh
+    i'm i would could will do if please you make take""".split()  # noqa: SIM905
+)
+_CLOSING = frozenset(
+    """thanks thank you thx ty cheers ta much lot advance dear love mate heaps bunch help
+    please pls plz lol ngl tbh xx xxx haha hahaha mind would could can possible""".split()  # noqa: SIM905
+) | frozenset(")")
+_LEARNER_WORDS = frozenset({"remind", "reminder", "need", "want", "must"})
 
 
 def smalltalk(text: str) -> Intent | None:
@@ -221,11 +242,19 @@ def smalltalk(text: str) -> Intent | None:
     return choice(words)
 
 
+_MAYBE_CHOICE = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|top|bottom|"
+    r"one|number|option|no)\b"
+)
+
+
 def choice(words: str) -> Choose | None:
     """An answer to "which one?" ("the first", "2", "the one about milk"), else None."""
+    if words.count(" ") > 7 or not _MAYBE_CHOICE.search(words):
+        return None  # an answer to "which one?" is short, with a place or "the ... one"
     words = re.sub(r"\s+(?:please|pls|plz|thanks|thx)$", "", words)
     if words.count(" ") > 6:
-        return None  # an answer to "which one?" is short
+        return None
     ref = parse_reference(words)
     if ref.ordinal is not None:
         return Choose(ordinal=ref.ordinal)

@@ -165,12 +165,14 @@ def with_details(
     items that a one-todo reading had joined but that each start with a task verb split."""
     listed = len(items) > 1
     pieces = items if listed else [p for p in _PIECE.split(items[0]) if p.strip()]
+    if len(pieces) == 1 and not _AND_VERB.search(pieces[0]):
+        return [(items[0], [])]  # one piece, no "and": nothing to take apart
     out: list[tuple[str, list[Changes]]] = []
     common: list[Changes] = []
     dropped = False
     for piece in pieces:
-        detail = details_of(piece, now, tz)
-        if detail is not None and out:
+        detail = details_of(piece, now, tz) if out else None
+        if detail is not None:
             if _FOR_ALL.match(_DETAIL_LEAD.sub("", piece)):
                 common.append(detail)
             else:
