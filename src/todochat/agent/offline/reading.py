@@ -82,7 +82,10 @@ def weak(
         if any(_broken(t.title) for t in intent.tasks):
             return True
         if not intent.explicit:
-            return any(_cue_words(t.title) for t in intent.tasks)
+            if any(_cue_words(t.title) for t in intent.tasks):
+                return True
+            # "chem report is due wed now": a bare phrase that acts on a todo that exists.
+            return todos is not None and _acts_on_list(text, todos, d)
         return any(_cue_words(t.title, _CUES) for t in intent.tasks)
     if isinstance(intent, nlu.Rename):
         return _has_slots(intent.new_title, d)
@@ -94,8 +97,24 @@ def weak(
 
 
 _DANGLING = re.compile(
-    r"(?:\s(?:to|and|for|with|at|on|by|from|of|add|or|but|is|are|the|a|an|my)|,)$|,\s+and\b", re.I
+    r"(?:\s(?:to|and|for|with|at|on|by|from|of|add|or|but|is|are|the|a|an|my|not|now)|,)$|,\s+and\b",
+    re.I,
 )
+
+
+def _acts_on_list(text: str, todos: list[dict[str, Any]], d: Dialogue) -> bool:
+    """Whether some clause of ``text`` reads as an action on todos the user has."""
+    parts = clauses(text)
+    topic: list[dict[str, Any]] = []
+    for part in parts:
+        frame = read_frame(nlu.prepare(part), d.now, d.tz)
+        if frame is not None and frame.words.strip():
+            if _frame_reading(frame, todos, d, topic).score > NOTHING:
+                return True
+        named = ground(nlu.prepare(part), todos, d) if _names_only(part) else None
+        if isinstance(named, list) and named and len(parts) > 1:
+            return True  # "the cards and library book, both move to friday"
+    return False
 
 
 def _broken(title: str) -> bool:
@@ -122,7 +141,10 @@ def remark_around(text: str, d: Dialogue) -> bool:
 
 
 def needs_list(intent: nlu.Intent) -> bool:
-    """Whether deciding ``weak`` needs the user's list (a change that names a todo by words)."""
+    """Whether deciding ``weak`` needs the user's list: a change that names a todo by words,
+    or a todo no create word asked for (it may name one that exists)."""
+    if isinstance(intent, nlu.CreateTasks):
+        return not intent.explicit
     return (
         isinstance(intent, REF_KINDS)
         and intent.ref.text is not None
