@@ -94,6 +94,13 @@ _RENAME = re.compile(
     r"(?:to\s+|as\s+)?(?P<t>.+)$",
     _F,
 )
+_NEGATED = re.compile(
+    r"\b(?:and\s+|but\s+)?not\s+(?:on\s+|at\s+|for\s+|in\s+the\s+)?(?:the\s+)?(?:(?:mon|tues|wednes|"
+    r"thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|today|tomorrow|tonight|"
+    r"morning|evening|afternoon|night|high|low|medium|normal|p[1-4]|\d{1,2}(?::\d\d)?\s*(?:am|pm)?|"
+    r"#[a-z][\w-]*)\b(?:\s+priority)?(?!\s+(?:urgent|important))",
+    _F,
+)
 _FILLER = frozenset(
     """it that this those these them both one ones do please be is are would can could make
     change set move put push bump shift switch give drop raise lower to for on at the a an
@@ -115,6 +122,8 @@ def read_changes(text: str, now: datetime, tz: ZoneInfo) -> Changes:
     body = _PART_OF_DAY.sub(r"in the \g<p>", body)  # "I'd like that for the morning"
     body = clock_words(body)
     scan = Scanner(body)
+    for negated in list(scan.finditer(_NEGATED)):
+        scan.consume(*negated.span())  # "not tuesday", "not low": what it is not, never the value
     title: str | None = None
     m = scan.search(_RENAME)
     if m:

@@ -98,7 +98,12 @@ def prepare(text: str) -> str:
     lower = line.lower()
     if "," in line or _NOISY_END.search(lower):
         line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", line)) or text
-    if lower.startswith(("ls", "rm ", "mv ", "done ")) or "->" in line or "=>" in line or "→" in line:
+    if (
+        lower.startswith(("ls", "rm ", "mv ", "done "))
+        or "->" in line
+        or "=>" in line
+        or "→" in line
+    ):
         for pattern, replacement in _SHORTHAND:
             line = pattern.sub(replacement, line)
     if " u " in lower or lower.endswith(" u"):
@@ -107,7 +112,9 @@ def prepare(text: str) -> str:
 
 
 # The last characters of a message that may be noise (see ``_TRAILING_NOISE``).
-_NOISY_END = re.compile(r"(?:lol+|lmao|haha+|hehe+|ngl|tbh|xd|:\)|:-\)|:d|;\)|😅|😂|🙏|👍)[\s.!?]*$")
+_NOISY_END = re.compile(
+    r"(?:lol+|lmao|haha+|hehe+|ngl|tbh|xd|:\)|:-\)|:d|;\)|😅|😂|🙏|👍)[\s.!?]*$"
+)
 
 
 def _create(

@@ -167,6 +167,7 @@ def with_details(
     pieces = items if listed else [p for p in _PIECE.split(items[0]) if p.strip()]
     if len(pieces) == 1 and not _AND_VERB.search(pieces[0]):
         return [(items[0], [])]  # one piece, no "and": nothing to take apart
+    colon = colon or len(pieces) == 1  # one piece split at "and" is judged by _split_and
     out: list[tuple[str, list[Changes]]] = []
     common: list[Changes] = []
     dropped = False
@@ -187,7 +188,7 @@ def with_details(
             continue
         out.append((lead if out else piece, []))
     if not listed:
-        out = [x for item in out for x in _split_and(item)]
+        out = [x for item in out for x in _split_and(item, now, tz)]
         if len(out) > 1 and not (colon or all(starts_with_task_verb(t) for t, _ in out)):
             return [(items[0], [])]
     if not out or (not listed and len(out) == 1 and not out[0][1] and not common and not dropped):
@@ -195,13 +196,26 @@ def with_details(
     return [(text, [*extra, *common]) for text, extra in out]
 
 
-def _split_and(item: tuple[str, list[Changes]]) -> list[tuple[str, list[Changes]]]:
-    """ "pick up lily at 5 and buy snacks": two todos when each side starts with a task verb."""
+def _split_and(
+    item: tuple[str, list[Changes]], now: datetime, tz: ZoneInfo
+) -> list[tuple[str, list[Changes]]]:
+    """ "pick up lily at 5 and buy snacks", "swimming saturday 9am and karate saturday 11am":
+    two todos when each side starts with a task verb, or each has a day or time of its own."""
     text, extra = item
     parts = _AND_VERB.split(text)
-    if len(parts) == 2 and all(starts_with_task_verb(p) for p in parts):
+    if len(parts) != 2:
+        return [item]
+    if all(starts_with_task_verb(p) for p in parts) or all(_dated_todo(p, now, tz) for p in parts):
         return [(parts[0], []), (parts[1], extra)]
     return [item]
+
+
+def _dated_todo(text: str, now: datetime, tz: ZoneInfo) -> bool:
+    """A todo with a day or time of its own ("karate for sam saturday 11am")."""
+    draft = draft_task(text, now, tz)
+    return isinstance(draft, TaskDraft) and (
+        draft.due_date is not None or draft.due_time is not None
+    )
 
 
 def details_of(piece: str, now: datetime, tz: ZoneInfo) -> Changes | None:

@@ -365,7 +365,13 @@ class Dialogue:
                 dict(decision.filters or {}),
             )
             new.focus = new.last_list.ids
-            new.recent = "list"
+            acted = new.last_action is not None and new.recent == "action" and done
+            if not (
+                acted and new.last_action is not None and set(new.focus) <= set(new.last_action.ids)
+            ):
+                # A list of what the turn itself just changed ("Added 3 todos: ...") leaves
+                # the action as what corrections apply to; any other list is the newest thing.
+                new.recent = "list"
         return new
 
     # -- helpers for the handlers ------------------------------------------------------------

@@ -218,7 +218,9 @@ class NotFound:
 
 def _group_step(step: Planned) -> bool:
     ref = getattr(step, "ref", None)
-    return ref is not None and ref.task_id is None and nlu.bulk_selector(ref.phrase or "") is not None
+    return (
+        ref is not None and ref.task_id is None and nlu.bulk_selector(ref.phrase or "") is not None
+    )
 
 
 def _restates(part: str, d: Dialogue) -> bool:
@@ -234,8 +236,10 @@ def _names_only(part: str) -> bool:
 
 def _repeats(step: Planned, steps: list[Planned]) -> bool:
     ref = getattr(step, "ref", None)
-    return ref is not None and ref.task_id is not None and any(
-        type(s) is type(step) and getattr(s, "ref", None) == ref for s in steps
+    return (
+        ref is not None
+        and ref.task_id is not None
+        and any(type(s) is type(step) and getattr(s, "ref", None) == ref for s in steps)
     )
 
 
@@ -353,12 +357,7 @@ def _frame_reading(
         found: list[dict[str, Any]] | Which | None = [t for t in topic if t in pool] or None
     else:
         found = ground(frame.words, pool, d)
-    if (
-        not frame.words.strip()
-        and not frame.plural
-        and isinstance(found, list)
-        and len(found) > 1
-    ):
+    if not frame.words.strip() and not frame.plural and isinstance(found, list) and len(found) > 1:
         found = Which(None, found)  # "mark it done" with several todos in view: which one?
     if found is None:
         return Reading([], NOTHING)

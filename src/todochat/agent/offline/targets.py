@@ -552,6 +552,14 @@ class Targets:
                 return reply("Nothing is overdue. 🎉")
             if selector.everything and isinstance(intent, nlu.Delete):
                 return reply("Your list is already empty.")
+            what = selector.filters.get("tag") or selector.word
+            named = (
+                f" tagged #{what}"
+                if selector.filters.get("tag")
+                else (f" about '{what}'" if what else "")
+            )
+            if named:
+                return reply(f"You have no todos{named}, so I haven't changed anything.")
             return reply("Nothing matches that, so I haven't changed anything.")
         planned = [c for t in todos for c in self.actions(intent, t)]
         direct = len(todos) == 1 or (
@@ -1006,6 +1014,7 @@ def _correction_parts(body: str, d: Dialogue) -> list[str] | None:
     from todochat.nlu.frames import clauses
 
     text = _ASIDE.sub(" ", body).strip(" ?!.,")
+    text = re.sub(r",\s*(?=not\s)", " ", text)  # "high priority, not low": one swap
     kept = []
     for part in clauses(text):
         part = part.strip(" ?!.,")
