@@ -45,7 +45,8 @@ CREATE_PREFIX = re.compile(
 )
 _COUNT = re.compile(
     rf"^(?P<n>{NUMBER_RE}|several|multiple|some)\s+(?:new\s+)?(?:tasks|todos|to-dos|items|things"
-    r"|reminders)(?:\s+for\s+(?:me|us))?\s*(?:[:\-–]\s*|\s+(?=\S))",
+    r"|reminders)(?:\s+for\s+(?:me|us))?(?P<when>\s+(?:for|on|by|due)\s+[^:,]{1,30}?)?"
+    r"(?:,?\s+please)?\s*(?:[:\-–]\s*|\s+(?=\S))",
     re.IGNORECASE,
 )
 _HEADER = re.compile(
@@ -96,6 +97,12 @@ def split_items(content: str, colon: bool) -> list[str]:
     if m:
         count = number(m["n"]) or 0
         content = content[m.end() :]
+        if m["when"]:
+            # "two things for saturday: buy birdseed and repot the fern": the day is each one's.
+            parts = split_items(content, True) if count != 1 else [content]
+            if len(parts) < count:
+                parts = [q for p in parts for q in _AND.split(p) if q]
+            return [f"{p} {m['when'].strip()}" for p in parts]
     else:
         header = _HEADER.match(content)
         if header:

@@ -730,6 +730,10 @@ class Targets:
             return None
         if changes.empty:
             return None
+        if changes.slots and changes.title is not None and not _RETITLE.search(body):
+            # "make those all high priority please, the vp is watching": the words left over
+            # around a change are a remark, never a new title.
+            changes = replace(changes, title=None)
         if recent and action is not None and action.kind != "delete":
             return self._update_focus(action.ids, changes, turn)
         if len(self.state.focus) == 1:
@@ -995,6 +999,7 @@ _IT_IS = re.compile(
     r"call\s+it|change\s+it\s+to|set\s+it\s+to)\s+",
     re.I,
 )
+_RETITLE = re.compile(r"\b(?:call|name|rename|retitle|title|named|called)\b", re.I)
 _PARTS = frozenset({"morning", "evening", "afternoon", "night", "am", "pm"})
 # "the tag should be procurement", "the date is wednesday": which field, then the value.
 _FIELD = re.compile(
