@@ -527,4 +527,5 @@ def merge(a: Changes, b: Changes) -> Changes:
         clear_due=a.clear_due or b.clear_due,
         title=b.title or a.title,
         problem=a.problem or b.problem,
+        description=b.description or a.description,
     )

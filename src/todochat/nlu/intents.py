@@ -12,7 +12,16 @@ from .commands import parse_command
 from .dates import clock_words
 from .language import classify
 from .listing import is_list_noun, is_listing, parse_listing
-from .model import CreateTasks, Intent, InvalidDate, TaskDraft, Uncomplete, Unknown, Update
+from .model import (
+    Changes,
+    CreateTasks,
+    Intent,
+    InvalidDate,
+    TaskDraft,
+    Uncomplete,
+    Unknown,
+    Update,
+)
 from .questions import check_question
 from .references import parse_reference
 from .shorthand import write_out
@@ -41,6 +50,12 @@ _ON_LIST = re.compile(
     r"(?:please\s+)?)?(?:put|pop|stick|throw|get|add|write|jot)\s+(?P<item>.+?)\s+(?:back\s+)?"
     r"(?:on|onto|to|in|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|shopping\s+)?(?:list|todos)\b"
     r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(
+    r"^(?:(?:please|can\s+you|could\s+you)\s+)*(?:add|put|write|attach|stick|leave)\s+(?:a\s+|the\s+)?"
+    r"(?:note|notes|comment|description)\s+(?:to|on|for|in)\s+(?P<ref>.+?)\s*(?::|\s-\s|,?\s+saying|"
+    r",?\s+that\s+says)\s*(?P<note>\S.*)$",
     re.IGNORECASE,
 )
 _CHANGE_START = re.compile(
@@ -228,6 +243,10 @@ def _read(message: str, now: datetime, tz: ZoneInfo) -> Intent:
         if re.search(r"\bback\b|not\s+done|isn't\s+done|unfinished|reopen", listed["rest"] + line):
             return Uncomplete(parse_reference(item))
         return _create(f"{item} {listed['rest']}".strip(" ,."), False, now, tz)
+    note = _NOTE.match(line)
+    if note:
+        # "add a note to the hotel one: ask for a quiet room": notes on a todo, not a new one.
+        return Update(parse_reference(note["ref"]), Changes(description=note["note"].strip()))
     created = create_content(message)
     if created is not None and not _ADD.match(line):
         # "remind me to", "I need to", "todo:" mean a new todo, except when what follows changes

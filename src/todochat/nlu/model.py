@@ -65,6 +65,8 @@ class Changes:
     clear_due: bool = False
     title: str | None = None
     problem: str | None = None
+    # New notes ("add a note to the hotel one: ask for a quiet room").
+    description: str | None = None
 
     @property
     def empty(self) -> bool:
@@ -72,7 +74,7 @@ class Changes:
         return not (
             self.due_date or self.due_time or self.shift_days is not None or self.priority
             or self.tags or self.untags or self.recurrence is not None or self.clear_due
-            or self.title
+            or self.title or self.description
         )  # fmt: skip
 
     @property

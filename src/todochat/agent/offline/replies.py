@@ -120,6 +120,8 @@ def _update(args: dict[str, Any], out: dict[str, Any]) -> str:
     changed = [k for k in args if k != "task_id"]
     if changed == ["title"]:
         return f"Renamed it to {title}."
+    if changed == ["description"]:
+        return f"Added a note to {title}: {out.get('description', '')}"
     if changed == ["clear_due"]:
         return f"Removed the due date from {title}."
     if set(changed) <= {"due_date", "due_time"} and out.get("due_date"):

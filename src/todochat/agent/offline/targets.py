@@ -656,6 +656,7 @@ class Targets:
             "update_task",
             task_id=todo["task_id"],
             title=ch.title,
+            description=ch.description,
             due_date=iso(day) if day else None,
             due_time=at if (day is not None or clock) else None,
             clear_due=True if ch.clear_due else None,
