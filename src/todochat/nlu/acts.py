@@ -62,12 +62,14 @@ _CORRECT_LEAD = re.compile(
     _F,
 )
 _CORRECT_VERB = re.compile(
-    r"^(?:(?:(?:can|could|would|will)\s+(?:you|we)\s+|(?:would|do)\s+you\s+mind\s+)?(?:please\s+)?"
-    r"(?:make|change|move|set|making|changing|moving|setting|switching|"
+    r"^(?:(?:would|do)\s+you\s+mind\s+(?:making|changing|moving|setting|switching|putting)\s+"
+    r"(?:it|that|this|them|those|both(?:\s+of\s+them)?|them\s+both|all\s+of\s+them)\b"
+    r"(?:\s+(?:to|for|on|at|into)\b)?|"
+    r"(?:(?:can|could|would|will)\s+(?:you|we)\s+)?(?:please\s+)?"
+    r"(?:make|change|move|set|"
     r"switch|put|push|do|shift|update|let's\s+(?:do|"
     r"say|make\s+it)|can\s+(?:we|you)\s+(?:do|make\s+it|change\s+it\s+to)|could\s+(?:we|you)\s+"
-    r"(?:do|make\s+it))\s+(?:it|that|this|that\s+one|this\s+one|them|those|both(?:\s+of\s+them)?|"
-    r"them\s+both|all\s+of\s+them)\b(?:\s+(?:to|for|on|at|into)\b)?"
+    r"(?:do|make\s+it))\s+(?:it|that|this|that\s+one|this\s+one)\b(?:\s+(?:to|for|on|at|into)\b)?"
     r"|(?:let's|lets)\s+(?:do|say|go\s+with|make\s+it))\s*",
     _F,
 )

@@ -87,6 +87,11 @@ _DELETE = re.compile(
     r"(?:don't|dont|do\s+not)\s+need|not\s+needed|not\s+happening|won't\s+need)\b",
     _F,
 )
+_CLEAR_DATE = re.compile(
+    r"\b(?:get\s+rid\s+of|remove|delete|drop|clear|take\s+off|lose|scrap|ditch)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:due\s+)?(?:date|deadline|due\s+date)\b(?:\s+(?:on|from|of|for)\b)?",
+    _F,
+)
 _OFF_LIST = re.compile(
     r"\b(?:off|from)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?(?:list|todos?|tasks?)\b", _F
 )
@@ -224,6 +229,10 @@ def _read_frame(text: str, now: datetime, tz: ZoneInfo) -> Frame | None:
             return None  # "I still need to buy milk": a todo, not a report
         words = _leftover(text, _NOT, _DONE, _PAST_AT)
         return Frame("uncomplete", words, strength=1)
+    if _CLEAR_DATE.search(lower):
+        # "get rid of the date on it": the date goes, not the todo.
+        words = _leftover(_CLEAR_DATE.sub(" ", text), _MOVE)
+        return Frame("update", words, changes=Changes(clear_due=True), strength=2)
     if _group(text) is not None and (_DONE.search(lower) or _DONE_VERB.search(lower)):
         return Frame("complete", "", strength=2)  # "everything due today is done"
     deleted = _DELETE.search(lower)

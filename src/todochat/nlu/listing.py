@@ -194,6 +194,11 @@ _THIS_SPAN = re.compile(
 _BEFORE = re.compile(r"\b(?P<cue>before|by|until|till)\s+(?P<when>(?:next\s+|this\s+)?\w+)", _F)
 
 
+_DAY_WORD = r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
+# "today and tomorrow", "friday or saturday": both days.
+_TWO_DAYS = re.compile(rf"\b(?P<a>{_DAY_WORD})\s+(?:and|or|&|\+)\s+(?P<b>{_DAY_WORD})\b", _F)
+
+
 def day_window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
     """The first and last day a phrase names ("tomorrow", "friday", "next week"), if any."""
     if re.fullmatch(r"\s*this\s+week\s*", text, _F):
@@ -231,6 +236,18 @@ def _window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
         if when is not None and when.due_date is not None and when.date_given:
             last = when.due_date - timedelta(days=1) if before["cue"] == "before" else when.due_date
             return today, last
+    both = _TWO_DAYS.search(text)
+    if both:
+        first = parse_when(both["a"], now, tz)
+        second = parse_when(both["b"], now, tz)
+        if (
+            first
+            and second
+            and first.due_date
+            and second.due_date
+            and not (first.problem or second.problem)
+        ):
+            return min(first.due_date, second.due_date), max(first.due_date, second.due_date)
     if not _DATE_WORDS.search(text):
         return None
     when = parse_when(text, now, tz)

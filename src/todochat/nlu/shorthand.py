@@ -49,7 +49,7 @@ _LIKE = re.compile(
 )
 # Openers that carry nothing: "hey so", "ok so basically", "yo", "quick one", "right so".
 _OPENER = re.compile(
-    r"^(?:(?:(?:hey|yo|hi)\s+so|ok|okay|so|right|alright|basically|literally|quick\s+one|"
+    r"^(?:(?:(?:hey|yo|hi|hiya|hello)\s+so|ok|okay|so|right|alright|basically|literally|quick\s+one|"
     r"one\s+sec|real\s+quick|btw|oh\s+yeah|honestly|anyway|anyways)\b[,.!:\s]*)+"
     r"(?=\S)",
     _F,
@@ -137,6 +137,23 @@ _DAY_HOUR = re.compile(
     _F,
 )
 _AND_FIRST = re.compile(r"^n\s+(?=\w)", _F)
+# "... to thurs same time": keeping the time is what a move does anyway.
+_SAME_TIME = re.compile(r",?\s+(?:at\s+)?(?:the\s+)?same\s+time\b", _F)
+_IF_OK = re.compile(
+    r",?\s+if\s+(?:that's|thats|that\s+is|it's|its)\s+(?:ok|okay|alright|all\s+right|fine)\b[.!]*$",
+    _F,
+)
+_EMOJI_TAIL = re.compile(r"[\s]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2764\uFE0F]+[\s!.]*$")
+# "schedule watering the plants every sunday", "put movie night on the last friday",
+# "pencil in lunch with sam friday": the verb is how people say "add", not part of the title
+# (but "put the bins out on monday" keeps its "put").
+_SCHEDULE_LEAD = re.compile(
+    r"^(?:please\s+)?(?:schedule|pencil\s+in|put\s+in|slot\s+in|put|pop)\s+"
+    r"(?!(?:(?:the|my|a|an|some)\s+)?[\w']+\s+(?:out|away|back|up|off|down|together|on\s+charge)\b)"
+    r"(?!.*\b(?:back|onto|on\s+(?:my|the)\s+(?:todo\s+|to-do\s+|shopping\s+)?list)\b)"
+    r"(?=.+\s(?:on|for|at|this|next|tomorrow|today|tonight|every|in)\b)",
+    _F,
+)
 # "by end of day", "eod", "by close of business": today.
 _END_OF_DAY = re.compile(
     r"\b(?:by\s+|before\s+)?(?:(?:the\s+)?end\s+of\s+(?:the\s+)?day|eod|cob|close\s+of\s+business)\b",
@@ -214,8 +231,8 @@ def _outside_quotes(text: str, fix: re.Pattern[str], repl: object) -> str:
 _TOKEN = re.compile(r"[a-z0-9']+")
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "hmm", "mm", "hmmm", "ummm", "uhm"})
 _OPENERS = frozenset(
-    "hey yo hi ok okay so right alright basically literally quick one real btw oh honestly "
-    "anyway anyways".split()
+    "hey yo hi hiya hello ok okay so right alright basically literally quick one real btw oh "
+    "honestly anyway anyways".split()
 )
 _GREETINGS = frozenset("hey hi hello hiya yo morning good".split())
 _ORDINAL_WORDS = frozenset(_ORDINALS) | {"twenty", "thirty"}
@@ -263,6 +280,14 @@ def write_out(text: str) -> str:
         out = _COMPACT_BY_DAY.sub(_compact, out)
         out = _WEEKDAY_THE.sub(lambda m: f"on the {m['d']}", out)
         out = _DAY_HOUR.sub(_day_hour, out)
+    if "same" in vocab and "time" in vocab:
+        out = _SAME_TIME.sub("", out)
+    if words[0] in ("schedule", "put", "pop", "pencil", "please", "slot"):
+        out = _SCHEDULE_LEAD.sub("", out) or out
+    if "if" in vocab:
+        out = _IF_OK.sub("", out)
+    if not lower[-1:].isascii():
+        out = _EMOJI_TAIL.sub("", out) or out
     if vocab & {"end", "eod", "cob", "close"}:
         out = _END_OF_DAY.sub("today", out)
     if len(words) > 3 and words[-1] in _CLOSING_WORDS:

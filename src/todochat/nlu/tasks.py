@@ -84,10 +84,13 @@ def create_content(text: str) -> tuple[str, bool] | None:
     m = CREATE_PREFIX.match(text)
     if m is None:
         return None
-    content = text[m.end() :].strip()
+    content = _REMEMBER.sub("", text[m.end() :].strip())  # "i need to remember to pick up ..."
     if not content:
         return None
     return content, bool(m["colon"]) or m["cmd"].rstrip().endswith((":", "-", "–"))
+
+
+_REMEMBER = re.compile(r"^(?:remember|not\s+forget|make\s+sure)\s+(?:to\s+)(?=\S)", re.IGNORECASE)
 
 
 def split_items(content: str, colon: bool) -> list[str]:

@@ -141,6 +141,8 @@ class Dialogue:
         act = nlu.read_act(text)
         intent = self.parse(text)
         swap = act is not None and re.match(r"^not\s|.*\bnot\s+\S+$", act.body, re.I)
+        phrase = getattr(getattr(intent, "ref", None), "phrase", None) or ""
+        swap = swap or re.match(r"^(?:it|that|this|them)\s+\S", phrase, re.I)  # "tag it #x instead"
         if (
             act is not None
             and act.kind == "correct"

@@ -203,7 +203,7 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
     if not steps and missing and whole.score <= WEAK and not getattr(first, "alternative", None):
         return Reading([missing[0]], ASKS)
     split = Reading(steps, total if steps else NOTHING)
-    if len(steps) > 1 and split.score >= STRONG and isinstance(first, REF_KINDS):
+    if steps and split.score >= STRONG and isinstance(first, REF_KINDS) and _several_requests(text):
         return split  # both requests of "bump the gym one to high, oh and push ... to friday"
     return split if split.score > whole.score else whole
 
