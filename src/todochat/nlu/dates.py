@@ -128,7 +128,8 @@ _NEXT_MONTH_DAY = _c(
 _NAME_NEXT = re.compile(r"^\.?\s+[A-Z][a-z]")
 # What may follow a weekday abbreviation after a cue ("on sat at 5", not "on sat nav").
 _AFTER_ABBR = re.compile(
-    rf"^\s*(?:$|[,.;!?)]|\d|(?:at|and|or|to|by|{PART_RE}|noon|next)\b)", re.IGNORECASE
+    rf"^\s*(?:$|[,.;!?)]|\d|(?:at|and|or|to|by|{PART_RE}|noon|next|now|instead|then|please|not)\b)",
+    re.IGNORECASE,
 )
 # What may follow a cue-less weekday ("call mom friday", "friday at 5").
 _AFTER_BARE = re.compile(

@@ -194,7 +194,10 @@ _THIS_SPAN = re.compile(
 _BEFORE = re.compile(r"\b(?P<cue>before|by|until|till)\s+(?P<when>(?:next\s+|this\s+)?\w+)", _F)
 
 
-_DAY_WORD = r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)"
+_DAY_WORD = (
+    r"(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|mon|tue|wed|thu|fri|sat|sun)"
+)
 # "today and tomorrow", "friday or saturday": both days.
 _TWO_DAYS = re.compile(rf"\b(?P<a>{_DAY_WORD})\s+(?:and|or|&|\+)\s+(?P<b>{_DAY_WORD})\b", _F)
 

@@ -24,8 +24,10 @@ _WORDS = {
     "coz": "because", "pls": "please", "plz": "please", "plse": "please", "thx": "thanks",
     "thnx": "thanks", "ty": "thanks", "tysm": "thanks", "shes": "she's",
     "hes": "he's", "theyre": "they're", "wanna": "want to", "gotta": "have to", "whens": "when's",
-    "wheres": "where's", "hows": "how's", "itll": "it'll", "addd": "add", "adddd": "add", "dont": "don't", "cant": "can't",
-    "complet": "complete", "del": "delete", "completd": "completed", "finsihed": "finished", "finised": "finished",
+    "wheres": "where's", "hows": "how's", "itll": "it'll", "addd": "add", "adddd": "add",
+    "dont": "don't",
+    "cant": "can't", "complet": "complete", "del": "delete", "completd": "completed",
+    "finsihed": "finished", "finised": "finished",
     "finaly": "finally", "finnaly": "finally", "compelted": "completed", "cmplete": "complete",
 }  # fmt: skip
 _WORD_RE = re.compile(
@@ -143,7 +145,14 @@ _IF_OK = re.compile(
     r",?\s+if\s+(?:that's|thats|that\s+is|it's|its)\s+(?:ok|okay|alright|all\s+right|fine)\b[.!]*$",
     _F,
 )
-_EMOJI_TAIL = re.compile(r"[\s]*[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2764\uFE0F]+[\s!.]*$")
+# Only the emoji people sign off with (faces, hands, hearts, sparkles, ticks): "buy 🥛 and 🍞"
+# keeps its food, "call mom tomorrow 🙏" drops the thanks.
+_EMOJI_TAIL = re.compile(
+    r"[\s]*(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A"
+    r"\U0001F44A-\U0001F450\U0001F590-\U0001F596\U0001F918-\U0001F91F\U0001F493-\U0001F49F"
+    r"\U0001F389\U0001F38A\U0001F973\U0001F525\U0001F4AF\U0001F4AA\U0001F31F\U0001F9E1"
+    r"\u263A\u2639\u2728\u2705\u2714\u2764\u2B50\uFE0F\u200D\U0001F3FB-\U0001F3FF])+[\s!.]*$"
+)
 # "schedule watering the plants every sunday", "put movie night on the last friday",
 # "pencil in lunch with sam friday": the verb is how people say "add", not part of the title
 # (but "put the bins out on monday" keeps its "put").
@@ -231,14 +240,57 @@ def _outside_quotes(text: str, fix: re.Pattern[str], repl: object) -> str:
 _TOKEN = re.compile(r"[a-z0-9']+")
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "hmm", "mm", "hmmm", "ummm", "uhm"})
 _OPENERS = frozenset(
-    "hey yo hi hiya hello ok okay so right alright basically literally quick one real btw oh "
-    "honestly anyway anyways".split()
+    [
+        "hey",
+        "yo",
+        "hi",
+        "hiya",
+        "hello",
+        "ok",
+        "okay",
+        "so",
+        "right",
+        "alright",
+        "basically",
+        "literally",
+        "quick",
+        "one",
+        "real",
+        "btw",
+        "oh",
+        "honestly",
+        "anyway",
+        "anyways",
+    ]
 )
-_GREETINGS = frozenset("hey hi hello hiya yo morning good".split())
+_GREETINGS = frozenset(["hey", "hi", "hello", "hiya", "yo", "morning", "good"])
 _ORDINAL_WORDS = frozenset(_ORDINALS) | {"twenty", "thirty"}
 _DAY_NAMES = frozenset(
-    "mon tue tues wed weds thu thur thurs fri sat sun monday tuesday wednesday thursday "
-    "friday saturday sunday today tomorrow tonight tmrw tmr".split()
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "weds",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "tmrw",
+        "tmr",
+    ]
 )
 
 
@@ -286,7 +338,7 @@ def write_out(text: str) -> str:
         out = _SCHEDULE_LEAD.sub("", out) or out
     if "if" in vocab:
         out = _IF_OK.sub("", out)
-    if not lower[-1:].isascii():
+    if not lower[-4:].isascii():
         out = _EMOJI_TAIL.sub("", out) or out
     if vocab & {"end", "eod", "cob", "close"}:
         out = _END_OF_DAY.sub("today", out)

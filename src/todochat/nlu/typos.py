@@ -58,7 +58,8 @@ SPELLINGS = {
     "hihg": "high", "priorty": "priority", "wk": "week", "wks": "weeks", "tmrrw": "tomorrow",
     "2mrw": "tomorrow", "tomo": "tomorrow", "nxt": "next", "appt": "appointment",
     "prioirty": "priority", "urgnet": "urgent", "teh": "the", "dun": "done", "donee": "done",
-    "shedule": "schedule", "resheduel": "reschedule", "reshedule": "reschedule", "tommorw": "tomorrow",
+    "shedule": "schedule", "resheduel": "reschedule", "reshedule": "reschedule",
+    "tommorw": "tomorrow",
 }  # fmt: skip
 _ENDINGS = ("s", "es", "d", "ed", "ing", "'s")
 

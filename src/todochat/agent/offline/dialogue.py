@@ -18,7 +18,6 @@ never say a change happened that no tool result shows.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta

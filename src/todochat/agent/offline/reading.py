@@ -108,9 +108,12 @@ def _acts_on_list(text: str, todos: list[dict[str, Any]], d: Dialogue) -> bool:
     topic: list[dict[str, Any]] = []
     for part in parts:
         frame = read_frame(nlu.prepare(part), d.now, d.tz)
-        if frame is not None and frame.words.strip():
-            if _frame_reading(frame, todos, d, topic).score > NOTHING:
-                return True
+        if (
+            frame is not None
+            and frame.words.strip()
+            and _frame_reading(frame, todos, d, topic).score > NOTHING
+        ):
+            return True
         named = ground(nlu.prepare(part), todos, d) if _names_only(part) else None
         if isinstance(named, list) and named and len(parts) > 1:
             return True  # "the cards and library book, both move to friday"

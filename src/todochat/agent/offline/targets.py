@@ -27,8 +27,8 @@ from todochat.agent.offline.dialogue import (
     writes,
 )
 from todochat.agent.offline.state import Call, Option, Pending
-from todochat.nlu.changes import merge
 from todochat.agent.streaming import PlannedCall
+from todochat.nlu.changes import merge
 
 if TYPE_CHECKING:
     from todochat.agent.offline.conversation import Turn
@@ -1024,9 +1024,7 @@ def _correction_parts(body: str, d: Dialogue) -> list[str] | None:
     kept = []
     for part in clauses(text):
         part = part.strip(" ?!.,")
-        if _SWAP.match(part) or _NOT_FIRST.match(part):
-            kept.append(part)
-        elif nlu.read_changes(part, d.now, d.tz).slots:
+        if _SWAP.match(part) or _NOT_FIRST.match(part) or nlu.read_changes(part, d.now, d.tz).slots:
             kept.append(part)
     swapped = any(_SWAP.match(p) or _NOT_FIRST.match(p) for p in kept)
     named = any(_FIELD.match(p) for p in kept)
