@@ -711,7 +711,7 @@ LISTS = [
         "list-upcoming",
         "what's coming up this week?",
         seed=(T("Call mom", due="2026-11-24"), T("Annual review", due="2027-01-10")),
-        reads=(C("list_tasks", due="upcoming"),),
+        reads=(C("list_tasks", due_from="2026-11-21", due_to="2026-11-27"),),
         reply=r"Call mom",
         not_reply=r"Annual review",
     ),

@@ -34,7 +34,9 @@ LISTING: list[tuple[str, ListTasks]] = [
     ("upcoming tasks", L(due="upcoming")),
     ("what's coming up?", L(due="upcoming")),
     ("show the next 7 days", L(due="upcoming")),
-    ("what's due this week?", L(due="upcoming")),
+    # This week is the seven days from today, today included.
+    ("what's due this week?", L(due_from=date(2026, 11, 21), due_to=date(2026, 11, 27))),
+    ("which interviews do I have coming up?", L(due="upcoming", word="interviews")),
     # A day is asked about as that day (it used to be the next 7 days).
     ("what's due tomorrow?", L(due_from=date(2026, 11, 22), due_to=date(2026, 11, 22))),
     ("show tasks with no due date", L(due="none")),

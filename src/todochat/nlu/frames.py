@@ -128,6 +128,8 @@ class Frame:
     strength: int = 1
     # "them", "both", "all": the words may stand for several todos.
     plural: bool = False
+    # "both", "those two", "all three": how many todos the words stand for, when said.
+    count: int | None = None
 
 
 # -- clauses --------------------------------------------------------------------------------
@@ -166,7 +168,9 @@ def read_frame(clause: str, now: datetime, tz: ZoneInfo) -> Frame | None:
     """The action a clause asks for on named todos, wherever its cue words stand."""
     found = _read_frame(squash(clause), now, tz)
     if found is not None and _PLURAL.search(clause):
-        found = replace(found, plural=True)
+        said = _COUNT.search(clause)
+        count = None if said is None else (2 if said["n"] is None else _COUNTS[said["n"].lower()])
+        found = replace(found, plural=True, count=count)
         group = _group(clause)
         if group is not None:
             found = replace(found, words=group)
@@ -212,12 +216,27 @@ _ASKING = re.compile(
     r"^(?:what|when|where|which|who|why|how|is|are|was|were|do|does|did|have|has|had|am|any)\b", _F
 )
 _PLURAL = re.compile(r"\b(?:them|both|all|those|these|they|everything|each)\b", _F)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+_COUNT = re.compile(
+    r"\bboth\b|\b(?:those|these|the|all|them)\s+(?:last\s+)?(?P<n>two|three|four|five|[2-5])\b", _F
+)
+
+
+# "..., i did it this morning", "finished that yesterday": when it was done, said in passing.
+_DID_IT = re.compile(
+    r"[\s,.-]+(?:(?:i|we|i've|ive|we've)\s+)?(?:just\s+)?(?:did|finished|done|completed|sorted)"
+    r"\s+(?:it|that|this|them)\b.*$",
+    _F,
+)
 
 
 def _read_frame(text: str, now: datetime, tz: ZoneInfo) -> Frame | None:
     if not text or (text.endswith("?") and _ASKING.match(text)):
         return None
     text = text.rstrip("?")
+    said = _DID_IT.sub("", text).strip(" ,.-")
+    if said != text and (_DONE.search(said) or _DONE_VERB.search(said)):
+        text = said  # "mark the oil change as done, i did it this morning": when, not a change
     lower = text.lower()
     if _REOPEN.search(lower) or (
         _MISTAKE.search(lower) and (_DONE.search(lower) or _DONE_VERB.search(lower))

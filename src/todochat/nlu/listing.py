@@ -40,7 +40,7 @@ _NOUN_ONLY = re.compile(
 )
 _COMPLETED = re.compile(
     r"\b(?:completed|done|finished|ticked\s+off|checked\s+off|crossed\s+off|accomplished|"
-    r"did\s+i\s+(?:do|finish|complete))\b",
+    r"did\s+i\s+(?:do|finish|complete)|(?:i|i've|ive)\s+(?:have\s+|already\s+)*(?:finish|complete))\b",
     _F,
 )
 _NOT_DONE = re.compile(r"\b(?:not|un)[\s-]?(?:done|completed|finished)\b|\bstill\s+open\b", _F)
@@ -189,7 +189,7 @@ _DATE_WORDS = re.compile(
 
 
 _THIS_SPAN = re.compile(
-    r"\b(?:this|the\s+rest\s+of\s+the|rest\s+of\s+the)\s+(?P<unit>month|year)\b", _F
+    r"\b(?:this|the\s+rest\s+of\s+the|rest\s+of\s+the)\s+(?P<unit>week|month|year)\b", _F
 )
 _BEFORE = re.compile(r"\b(?P<cue>before|by|until|till)\s+(?P<when>(?:next\s+|this\s+)?\w+)", _F)
 
@@ -232,7 +232,9 @@ def _window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
         if unit == "month":
             following = date(today.year + today.month // 12, today.month % 12 + 1, 1)
             return today, following - timedelta(days=1)
-        return today, today - timedelta(days=today.weekday()) + timedelta(days=6)
+        # "this week": the seven days from today, today's todos included (on a Saturday the
+        # week people mean is the one ahead, not the weekend that is left).
+        return today, today + timedelta(days=6)
     before = _BEFORE.search(text)
     if before:
         when = parse_when(before["when"], now, tz)
@@ -261,7 +263,8 @@ def _window(text: str, now: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
 
 _TOPIC_AT = re.compile(
     r"\b(?:my|the|on|in|under|from)\s+(?P<a>[a-z][\w-]{1,30})\b(?!\s+(?:of|to|for|about)\b)"
-    r"|\b(?P<b>[a-z][\w-]{1,30})\s+(?:list|stuff|things|tasks|todos|to-dos|items|ones|jobs|bits)\b",
+    r"|\b(?P<b>[a-z][\w-]{1,30})\s+(?:list|stuff|things|tasks|todos|to-dos|items|ones|jobs|bits)\b"
+    r"|^(?:which|what|any)\s+(?P<c>[a-z][\w-]{1,30})\s+(?:do|did|have|are|is|am|coming|left|due)\b",
     _F,
 )
 
@@ -275,7 +278,7 @@ def _topic(text: str, tag: str | None, query: str | None) -> str | None:
     if len(left) != 1:
         return None
     for m in _TOPIC_AT.finditer(text):
-        if (m["a"] or m["b"] or "").lower() == left[0]:
+        if (m["a"] or m["b"] or m["c"] or "").lower() == left[0]:
             return left[0]
     return None
 

@@ -46,6 +46,9 @@ _WHEN = re.compile(
 _DONE_YET = re.compile(
     r"^(?:(?:so|ok|okay|and|hmm|um|wait)[,\s]+)*(?:did|have|has)\s+(?:i|we)\s+(?:already\s+|actually\s+)?"
     r"(?!add|put|save|note|write|set\s+up|remember)(?:\w+)\s+(?P<q>.+?)(?:\s+(?:already|yet))\s*\??$"
+    # "did i finish the festival tickets thing?"
+    r"|^(?:(?:so|ok|okay|and|hmm|um|wait)[,\s]+)*did\s+(?:i|we)\s+(?:actually\s+)?"
+    r"(?:finish|complete|do|pay|buy|book|call|send|return|get)\s+(?P<q3>.+?)\s*\?$"
     r"|^(?:is|are|was|were)\s+(?P<q2>.+?)\s+(?:done|finished|completed|complete|sorted|ticked\s+off)"
     r"(?:\s+(?:already|yet))?\s*\?$",
     _F,
@@ -67,7 +70,7 @@ def check_question(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
         return Check(parse_reference(saved["p"]))
     m = _DONE_YET.match(text)
     if m:
-        q = (m["q"] or m["q2"] or "").strip(" ?!.")
+        q = (m["q"] or m["q2"] or m["q3"] or "").strip(" ?!.")
         if q:
             return Check(parse_reference(q), done=True)
     for pattern in (_ADDED, _ON_LIST, _WHEN):

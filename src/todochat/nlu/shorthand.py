@@ -153,6 +153,7 @@ _EMOJI_TAIL = re.compile(
     r"\U0001F389\U0001F38A\U0001F973\U0001F525\U0001F4AF\U0001F4AA\U0001F31F\U0001F9E1"
     r"\u263A\u2639\u2728\u2705\u2714\u2764\u2B50\uFE0F\u200D\U0001F3FB-\U0001F3FF])+[\s!.]*$"
 )
+_EMOJI_MID = re.compile(_EMOJI_TAIL.pattern.replace("[\\s!.]*$", "[\\s!.]+(?=\\w)"))
 # "schedule watering the plants every sunday", "put movie night on the last friday",
 # "pencil in lunch with sam friday": the verb is how people say "add", not part of the title
 # (but "put the bins out on monday" keeps its "put").
@@ -169,7 +170,11 @@ _END_OF_DAY = re.compile(
     _F,
 )
 # "... by next friday ok", "... thx k": a last word that only closes the message.
-_CLOSING = re.compile(r"(?<=\w)[\s,]+(?:ok|okay|k|kk|thx|cheers|idk)[.!]*$", _F)
+_CLOSING = re.compile(
+    r"(?<=\w)[\s,]+(?:ok|okay|k|kk|thx|cheers|idk|no\s+rush|no\s+hurry|whenever|"
+    r"(?:when|if)\s+you\s+(?:can|get\s+a\s+(?:chance|sec|minute)))[.!]*$",
+    _F,
+)
 
 
 def _day_hour(m: re.Match[str]) -> str:
@@ -338,8 +343,10 @@ def write_out(text: str) -> str:
         out = _SCHEDULE_LEAD.sub("", out) or out
     if "if" in vocab:
         out = _IF_OK.sub("", out)
-    if not lower[-4:].isascii():
+    if not lower.isascii():
         out = _EMOJI_TAIL.sub("", out) or out
+        # "you're a lifesaver 🙏 can you also add ...": a sign-off emoji ends a sentence.
+        out = _EMOJI_MID.sub(". ", out)
     if vocab & {"end", "eod", "cob", "close"}:
         out = _END_OF_DAY.sub("today", out)
     if len(words) > 3 and words[-1] in _CLOSING_WORDS:
@@ -350,4 +357,7 @@ def write_out(text: str) -> str:
 _SHORT_WORDS = frozenset(_WORDS)
 _LETTER_WORDS = frozenset(_LETTERS)
 _OK_WORDS = frozenset({"k", "kk", "okk", "okkk", "okie", "oki"})
-_CLOSING_WORDS = frozenset({"ok", "okay", "k", "kk", "thx", "cheers", "idk"})
+_CLOSING_WORDS = frozenset(
+    {"ok", "okay", "k", "kk", "thx", "cheers", "idk", "rush", "hurry", "whenever", "can", "chance"}
+    | {"sec", "minute"}
+)

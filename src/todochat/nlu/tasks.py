@@ -18,7 +18,7 @@ _F = re.IGNORECASE | re.VERBOSE
 _TASK_NOUN = r"(?:task|todo|to-do|item|reminder|entry)s?\b"
 CREATE_PREFIX = re.compile(
     rf"""^(?:(?:please|pls|plz|hey|ok|okay|so|and|also|oh|alright|um+|hmm+|right)[,!.…]*\s+)*
-    (?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?
+    (?:(?:can|could|would|will)\s+(?:you|u)\s+(?:(?:please|also|just|quickly)\s+)*
       |(?:i'd|i\s+would|i\s+should)\s+(?:like|love)\s+(?:you\s+)?to\s+(?:please\s+)?)?
     (?P<cmd>
       make\s+a\s+(?:quick\s+)?note\s+(?:(?:that|to|of)\s+)?

@@ -139,9 +139,16 @@ class Dialogue:
                 return answered
         act = nlu.read_act(text)
         intent = self.parse(text)
-        swap = act is not None and re.match(r"^not\s|.*\bnot\s+\S+$", act.body, re.I)
-        phrase = getattr(getattr(intent, "ref", None), "phrase", None) or ""
-        swap = swap or re.match(r"^(?:it|that|this|them)\s+\S", phrase, re.I)  # "tag it #x instead"
+        ref = getattr(intent, "ref", None)
+        phrase = getattr(ref, "phrase", None) or ""
+        swap = (
+            (act is not None and bool(re.match(r"^not\s|.*\bnot\s+\S+$", act.body, re.I)))
+            or bool(re.match(r"^(?:it|that|this|them)\s+\S", phrase, re.I))
+            # "tag it spices instead": said in place of what was just set.
+            or bool(
+                re.search(r"\b(?:instead|rather)\b", text, re.I) and getattr(ref, "pronoun", False)
+            )
+        )
         if (
             act is not None
             and act.kind == "correct"

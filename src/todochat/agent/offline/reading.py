@@ -362,6 +362,8 @@ def _frame_reading(
         found = ground(frame.words, pool, d)
     if not frame.words.strip() and not frame.plural and isinstance(found, list) and len(found) > 1:
         found = Which(None, found)  # "mark it done" with several todos in view: which one?
+    if frame.count is not None and isinstance(found, list) and len(found) != frame.count:
+        found = Which(None, found)  # "delete both of them" after a list of three: which two?
     if found is None:
         return Reading([], NOTHING)
     if isinstance(found, Which):

@@ -185,9 +185,15 @@ class Targets:
             found = self._matches(ref, todos)
             if not found:
                 # "what time is my night shift sat": the day said is not part of the name.
-                bare = nlu.read_changes(ref.text, self.d.now, self.d.tz).title
+                said = nlu.parse_when(ref.text, self.d.now, self.d.tz)
+                bare = ref.text
+                for start, end in sorted(said.spans if said else (), reverse=True):
+                    bare = bare[:start] + bare[end:]
+                bare = re.sub(r"\s+(?:on|at|for|this|next)\s*$", "", bare.strip())
                 if bare and bare.lower() != ref.text.lower():
                     found = self._matches(nlu.parse_reference(bare), todos)
+                    day = said.due_date.isoformat() if said and said.due_date else None
+                    found = [t for t in found if t.get("due_date") == day] or found
         if not found:
             what = f" matching '{ref.text}'" if ref.text else ""
             return reply(f"No, I can't find a todo{what} on your list.")
@@ -311,7 +317,8 @@ class Targets:
             if found:
                 tag = found
             else:
-                query = query or intent.word
+                # "which interviews ...": the word as a title says it, singular or plural.
+                query = query or (singular if len(singular) > 3 else intent.word)
         listed = [s for s in steps if s.name in ("list_tasks", "search_tasks")]
         filters: dict[str, Any] = {
             "status": intent.status,
@@ -694,6 +701,7 @@ class Targets:
             and action is not None
             and action.kind in ("create", "update")
         ):
+            changes = _replacing_tags(changes, action.values)
             return self._update_focus(action.ids, changes, turn)  # "no, urgent"
         sub = self.d.parse(body)
         if isinstance(sub, COMMANDS):
@@ -766,6 +774,8 @@ class Targets:
                 if one is None:
                     return reply(f"I'm not sure what '{part}' should change. Nothing was changed.")
                 total = merge(total, one)
+            if self.state.last_action is not None:
+                total = _replacing_tags(total, self.state.last_action.values)
             planned.append(self.update_call(todo, total))
         return calls(*planned)
 
@@ -892,6 +902,13 @@ class Targets:
         if action is None or self.state.recent != "action":
             return None
         details = nlu.details_of(body, self.d.now, self.d.tz)
+        if (
+            details is not None
+            and action.kind == "create"
+            and action.titles
+            and _ANOTHER_LEAD.match(nlu.prepare(turn.user))
+        ):
+            return self._another(action, details, body, turn)  # "another one at 9"
         if details is not None and action.kind in ("create", "update"):
             return self._update_focus(action.ids, details, turn)  # "also high priority"
         again = _ANOTHER.match(body)
@@ -934,6 +951,28 @@ class Targets:
             )
             return self.referenced(nlu.Update(nlu.parse_reference(body), changes), turn)
         return None
+
+    def _another(self, action: Any, details: nlu.Changes, body: str, turn: Turn) -> Decision:
+        """ "another one at 9" after "sterilize bottles at 3": the same todo again, at 9 that
+        evening (a bare hour later in the day than the last one reads as the later one)."""
+        values = action.values
+        day = details.due_date or (
+            date.fromisoformat(values["due_date"]) if values.get("due_date") else None
+        )
+        at = details.due_time
+        last = time.fromisoformat(values["due_time"]) if values.get("due_time") else None
+        bare = not re.search(r"\b(?:am|pm|a\.m|p\.m|morning|evening|night|noon)\b|:", body, re.I)
+        if at is not None and last is not None and bare and at.hour < 12 and at < last:
+            at = at.replace(hour=at.hour + 12)  # 3 PM, then "at 9": 9 PM
+        draft = nlu.TaskDraft(
+            title=action.titles[-1],
+            due_date=day if (day is not None or at is None) else self.d.today,
+            due_time=at,
+            priority=details.priority or values.get("priority"),
+            tags=tuple(details.tags) or tuple(values.get("tags") or ()),
+            recurrence=details.recurrence,
+        )
+        return self.create(nlu.CreateTasks((draft,), explicit=True), turn)
 
     def _like_last(
         self, draft: nlu.TaskDraft, action: Any, alike: bool, dated: bool
@@ -1105,6 +1144,15 @@ def _about(word: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [t for t in todos if re.search(rf"\b{re.escape(stem)}", str(t.get("title", "")), re.I)]
 
 
+def _replacing_tags(changes: nlu.Changes, values: dict[str, Any]) -> nlu.Changes:
+    """A correction's tags replace the tags the last action gave ("tag it spices instead")."""
+    said = [str(t).lower() for t in [*(values.get("tags") or []), *(values.get("add_tags") or [])]]
+    if not changes.tags or changes.untags or not said:
+        return changes
+    return replace(changes, untags=tuple(t for t in said if t not in changes.tags))
+
+
+_ANOTHER_LEAD = re.compile(r"^(?:(?:and|oh|ok|okay)\s+)*(?:another|one\s+more)\b", re.I)
 _OBJECT = re.compile(r"^(?:my|the|a|an|some|his|her|their|our|your|more)\s", re.I)
 _ANOTHER = re.compile(
     r"^(?:another|one\s+more)(?:\s+(?:one|todo|task|thing|reminder))?\s*(?P<when>[^:]*?)\s*:\s*"
