@@ -21,7 +21,7 @@ from .common import BERLIN, NOW  # Saturday 21 Nov 2026, 14:30 Berlin
         ("scratch that", "undo", ""),
         ("oops can you undo that please", "undo", ""),
         ("take that back", "undo", ""),
-        ("no wait, 6 in the evening", "correct", "6 in the evening"),
+        ("no wait, 6 in the evening", "correct", "6pm"),  # the clock is written out first
         ("do it the day after instead", "correct", "the day after"),
         ("actually thursday works better", "correct", "thursday"),
         ("make that high priority", "correct", "high priority"),

@@ -292,7 +292,7 @@ def parse_listing(text: str, now: datetime | None = None, tz: ZoneInfo | None = 
         query = None
     due = _due(text)
     window = _window(text, now, tz) if now is not None and tz is not None else None
-    if window is not None and due in ("upcoming", None):
+    if window is not None and due in ("upcoming", "today", None):
         due = None
         if query is not None and _DATE_WORDS.search(query):
             query = None

@@ -73,6 +73,11 @@ _WEEKDAY_LIST = _c(
     + _PART
 )
 _PLURAL_LIST = _c(rf"\bon\s+(?P<list>(?:{WD_RE})s\b(?:{_SEP}(?:{WD_RE})s\b)*)" + _PART)
+# "every other week on saturday", "every 2 weeks on mon and thu", "every week on tuesday".
+_WEEKS_ON = _c(
+    rf"\b{_EVERY}\s+(?:(?P<other>other\s+|second\s+)|(?P<n>{NUMBER_RE})\s+)?weeks?\s+on\s+"
+    rf"(?:the\s+)?(?P<list>(?:{WD_RE})s?\b\.?(?:{_SEP}(?:{WD_RE})s?\b\.?)*)" + _PART
+)
 _EVERY_N = _c(rf"\b{_EVERY}\s+(?P<n>{NUMBER_RE})\s+(?P<unit>days|weeks|months|years)\b")
 _EVERY_UNIT = _c(
     rf"\b{_EVERY}\s+(?P<other>other\s+|second\s+)?"
@@ -149,6 +154,13 @@ def _match(scan: Scanner) -> tuple[re.Match[str], str, time | None] | str | None
             return "a month has at most 5 of each weekday"
         code = CODES[WEEKDAYS[(m["wd"] or m["wd2"]).lower()]]
         return m, f"FREQ=MONTHLY;BYDAY={nth}{code}", None
+    m = scan.search(_WEEKS_ON)
+    if m:
+        n = 2 if m["other"] else (number(m["n"]) or 1) if m["n"] else 1
+        if n < 1 or n > 999:
+            return "the interval must be between 1 and 999"
+        days = _codes(re.sub(r"(?<=[a-z])s\b", "", m["list"], flags=re.I))
+        return m, f"FREQ=WEEKLY;BYDAY={days}" + (f";INTERVAL={n}" if n > 1 else ""), _part(m)
     m = scan.search(_WEEKDAYS_RULE)
     if m:
         return m, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", _part(m)

@@ -187,6 +187,19 @@ def _word(m: re.Match[str]) -> str:
     return out.capitalize() if word[0].isupper() and m.start() == 0 else out
 
 
+# "for 8 in the morning", "at 11 of the morning", "6:30 in the evening": a clock and its half.
+_DIGITS_PART = re.compile(
+    r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s+(?:in|of)\s+the\s+"
+    r"(?P<part>morning|afternoon|evening)\b",
+    _F,
+)
+
+
+def _digits_part(m: re.Match[str]) -> str:
+    suffix = "am" if m["part"].lower() == "morning" else "pm"
+    return f"{m['h']}{':' + m['m'] if m['m'] else ''}{suffix}"
+
+
 def _spoken(m: re.Match[str]) -> str:
     hour = _NUMBER[m["h"].lower()]
     minutes = _MINUTES[m["m"].lower()] if m["m"] else 0
@@ -331,6 +344,8 @@ def write_out(text: str) -> str:
         out = _SPOKEN_CLOCK.sub(_spoken, out)
         out = _SPOKEN_AMPM.sub(_spoken_ampm, out)
         out = _SPOKEN_BARE.sub(_spoken_bare, out)
+    if "the" in vocab and vocab & {"morning", "afternoon", "evening"}:
+        out = _DIGITS_PART.sub(_digits_part, out)  # "for 8 in the morning", "11 of the morning"
     if "the" in vocab and vocab & _ORDINAL_WORDS:
         out = _DAY_WORDS.sub(_day_words, out)
     if vocab & _DAY_NAMES and any(c.isdigit() for c in lower):

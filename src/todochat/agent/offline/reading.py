@@ -238,12 +238,19 @@ def _names_only(part: str) -> bool:
 
 
 def _repeats(step: Planned, steps: list[Planned]) -> bool:
+    """Whether ``step`` was already planned: the same action on the same todo (a change only
+    when it changes nothing more: "..., and mark it as medium priority" is more)."""
     ref = getattr(step, "ref", None)
-    return (
-        ref is not None
-        and ref.task_id is not None
-        and any(type(s) is type(step) and getattr(s, "ref", None) == ref for s in steps)
-    )
+    if ref is None or ref.task_id is None:
+        return False
+    mine = as_changes(step)
+    for s in steps:
+        if type(s) is not type(step) or getattr(s, "ref", None) != ref:
+            continue
+        theirs = as_changes(s)
+        if mine is None or theirs is None or merge(theirs, mine) == theirs:
+            return True
+    return False
 
 
 def _targets(steps: list[Planned], todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
