@@ -12,7 +12,13 @@ import pytest
 
 from tests.assistant.corpus import CORPUS, DATABASE_SUBSET
 from tests.assistant.dialogue import DIALOGUE
+from tests.assistant.dialogue_heldout import DIALOGUE_HELDOUT
 from tests.assistant.dialogue_more import DIALOGUE_MORE
+from tests.assistant.dialogue_personas import DIALOGUE_PERSONAS
+from tests.assistant.fresh_a import FRESH_A
+from tests.assistant.fresh_b import FRESH_B
+from tests.assistant.fresh_c import FRESH_C
+from tests.assistant.fresh_d import FRESH_D
 from tests.assistant.heldout import HELDOUT, HELDOUT_FAILURES
 from tests.assistant.runner import problems, run
 from tests.assistant.spec import Case
@@ -22,23 +28,56 @@ from todochat import nlu
 SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
-def _params(cases: list[Case], failures: dict[str, str] | None = None) -> list[object]:
+def _params(
+    cases: list[Case], failures: dict[str, str] | None = None, strict: bool = False
+) -> list[object]:
     marks = failures or {}
     return [
         pytest.param(
             c,
             id=c.id,
-            marks=[pytest.mark.xfail(strict=False, reason=marks[c.id])] if c.id in marks else [],
+            marks=[pytest.mark.xfail(strict=strict, reason=marks[c.id])] if c.id in marks else [],
         )
         for c in cases
     ]
 
 
+# Conversations written by people who had not read the reader (personas, held-out dialogue,
+# four fresh sets; FRESH_D was scored once before any change for it: 86/100). What it still
+# gets wrong is listed, strictly: a case that starts passing must leave this list.
+KNOWN_MISSES = {
+    "dlg3-trip-passport-week-before-flight": "dates relative to another event",
+    "dlg-ref-only-family-tag": "'should only be tagged X' does not drop the other tags",
+    "dlg-corr-aa-batteries": "'i meant AA batteries' replaces the title, not the words it fixes",
+    "fa-corr-teen-wrong-one-done": "'i meant X, Y isn't done' does not swap the completion",
+    "fa-multi-teacher-council-rename-wednesday": "a quoted new title plus a date in one request",
+    "fa-multi-designer-banner-swap-tag-high": "'swap #a for #b' after a name and a colon",
+    "fa-typo-teen-filler-buy-jeans-sat": "'add like smth ... oh yeah buy jeans': the second try",
+    "fa-name-designer-pixelpop-not-there": "a #tag inside a todo's name is read as a new tag",
+    "fb-ref-nn-kenji-rename-and-date": "'change name to X and due date put the 20th'",
+    "fb-plural-pm-tag-all-three-nda-urgent": "'tag all three work, and the nda one is urgent'",
+    "fb-plural-nn-cards-and-book-to-friday": "'the cards and library book, both move to friday'",
+    "fb-miss-nn-yoga-mat-not-there": "'the yoga mat i am buy already, mark it' is not read",
+    "fb-miss-dad-third-of-two-kids": "'the third one' after a topic list that showed nothing",
+    "fc-correct-actually-the-day-after": "'actually the day after' after a dated add",
+    "fc-multi-untag-and-clear-date": "'take the urgent tag off' when urgent is a priority",
+    "fc-plural-put-both-on-friday": "'dentist appointment and pharmacy pickup' is one todo",
+    "fc-follow-also-a-mouse-pad": "'also a new mouse pad' takes the last todo's verb",
+    "fd-typo-parent-add-the-thing-wipes": "'add the thing.. buy wipes' files 'The thing'",
+    "fd-typo-spanish-tomorow-profesor": "'put for tomorrow the meeting ...' keeps 'put'",
+}
+PEOPLE = DIALOGUE_PERSONAS + DIALOGUE_HELDOUT + FRESH_A + FRESH_B + FRESH_C + FRESH_D
+
+
 def test_corpus_ids_are_unique_and_large_enough() -> None:
-    ids = [c.id for c in CORPUS + HELDOUT + DIALOGUE + DIALOGUE_MORE]
+    ids = [c.id for c in CORPUS + HELDOUT + DIALOGUE + DIALOGUE_MORE + PEOPLE]
     assert len(ids) == len(set(ids))
     assert len(CORPUS) >= 170 and len(HELDOUT) == 30
     assert sum(len(c.says) > 1 for c in CORPUS) >= 25
+    assert len(PEOPLE) >= 640
+    assert set(KNOWN_MISSES) <= set(ids)
+    # The reader is held to most of what people say, not to a list of excuses.
+    assert len(KNOWN_MISSES) <= 0.05 * len(PEOPLE)
 
 
 @pytest.mark.parametrize("case", _params(CORPUS))
@@ -55,6 +94,12 @@ async def test_dialogue(shared_api: AppUnderTest, case: Case) -> None:
 
 @pytest.mark.parametrize("case", _params(HELDOUT, HELDOUT_FAILURES))
 async def test_heldout(shared_api: AppUnderTest, case: Case) -> None:
+    found = problems(case, await run(shared_api, case))
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("case", _params(PEOPLE, KNOWN_MISSES, strict=True))
+async def test_conversations_people_wrote(shared_api: AppUnderTest, case: Case) -> None:
     found = problems(case, await run(shared_api, case))
     assert not found, "\n".join(found)
 
