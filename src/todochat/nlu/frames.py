@@ -80,7 +80,7 @@ _REOPEN = re.compile(
     _F,
 )
 _DELETE = re.compile(
-    r"\b(?:delete|deleted|remove|removed|erase|cancel|cancelled|canceled|scrap|drop|bin|ditch|"
+    r"\b(?:delete|deleted|remove|removed|erase|wipe|wiped|clear\s+out|cancel|cancelled|canceled|scrap|drop|bin|ditch|"
     r"trash|nuke|axe|get\s+rid\s+of|take\s+(?:it\s+|that\s+|them\s+)?off|forget(?:\s+about)?|"
     r"take\b(?=.+\boff\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)|"
     r"called\s+off|is\s+off|are\s+off|no\s+longer\s+(?:need(?:ed)?|happening|on)|"
@@ -171,6 +171,9 @@ def read_frame(clause: str, now: datetime, tz: ZoneInfo) -> Frame | None:
         said = _COUNT.search(clause)
         count = None if said is None else (2 if said["n"] is None else _COUNTS[said["n"].lower()])
         found = replace(found, plural=True, count=count)
+        if said is not None and said["n"]:  # "move those two to friday": "two" names nothing
+            words = re.sub(rf"(?i)\b{re.escape(said['n'])}\b", " ", found.words)
+            found = replace(found, words=" ".join(words.split()))
         group = _group(clause)
         if group is not None:
             found = replace(found, words=group)
