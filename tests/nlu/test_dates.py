@@ -17,6 +17,8 @@ T = time
 CASES: list[tuple[str, date, time | None]] = [
     ("today", D(2026, 11, 21), None),
     ("tonight", D(2026, 11, 21), T(20, 0)),
+    ("on the last day of the month", D(2026, 11, 30), None),
+    ("the first day of next month", D(2026, 12, 1), None),
     ("tomorrow", D(2026, 11, 22), None),
     ("tmrw", D(2026, 11, 22), None),
     ("by tomorrow", D(2026, 11, 22), None),

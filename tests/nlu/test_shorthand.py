@@ -26,6 +26,7 @@ from todochat.nlu.shorthand import write_out
         # a 24-hour clock next to a day
         ("gym 1830 fri", "gym at 18:30 fri"),
         ("fri 830 standup", "fri at 8:30 standup"),
+        ("standup at 0730 tomorrow", "standup at 07:30 tomorrow"),  # cued once, not twice
         # days of the month in words; the weekday before a date only confirms it
         ("dentist on the twenty third", "dentist on the 23rd"),
         ("friday the 26th party", "on the 26th party"),

@@ -81,7 +81,8 @@ _RELATIVE_DAY = _c(
 )
 _PERIOD = _c(
     rf"\b{_CUE}(?:(?P<mod>this|next)\s+weekend|(?:on|at|over|to|for|till|until)\s+the\s+weekend"
-    r"|(?:at\s+)?(?:the\s+)?(?P<edge>end|beginning|start)\s+of\s+(?:the\s+)?(?P<which>this\s+|next\s+)?"
+    r"|(?:at\s+)?(?:the\s+)?(?P<edge>end|beginning|start|(?:last|final|first)\s+day)\s+of\s+"
+    r"(?:the\s+)?(?P<which>this\s+|next\s+)?"
     r"(?P<unit>week|month|year)|(?P<nextunit>next\s+(?:week|month|year)))\b"
 )
 _WEEKDAY = _c(
@@ -400,6 +401,8 @@ def _period(m: re.Match[str], today: date) -> date:
         return date(today.year + 1, 1, 1)
     if m["edge"]:
         edge, unit = m["edge"].lower(), m["unit"].lower()
+        # "the last day of the month" is its end, "the first day of next month" its start.
+        edge = {"last": "end", "final": "end", "first": "start"}.get(edge.split()[0], edge)
         nxt = bool(m["which"]) and m["which"].strip().lower() == "next"
         if unit == "week":
             base = _next_week(today, 0) if nxt else today - timedelta(days=today.weekday())

@@ -241,7 +241,8 @@ def _day_words(m: re.Match[str]) -> str:
 
 def _compact(m: re.Match[str]) -> str:
     if m["h"]:
-        return f"at {m['h']}:{m['m']}"
+        cued = re.search(r"\b(?:at|by|@|from|until|till|before|after)\s+$", m.string[: m.start()])
+        return f"{'' if cued else 'at '}{m['h']}:{m['m']}"  # "at 0730 tomorrow": cued already
     return f"{m['day']} at {m['h2']}:{m['m2']}"
 
 
