@@ -46,7 +46,19 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
-async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str, float]:
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+async def full_stack(
+    bases: list[str], pids: list[int], streams: int, turns: int
+) -> dict[str, float]:
     """Steady state at ``streams`` concurrent streams.
 
     Every client streams turns back to back from start to end. Its first two turns are
@@ -55,11 +67,13 @@ async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str,
     and none is part of the synchronised start. That start (all clients sending at the same
     instant) is reported on its own.
     """
-    setup = await Connection.open(base)
+    setup = await Connection.open(bases[0])
     users = [await sign_up(setup, f"bench_{os.getpid()}_{i}") for i in range(streams)]
     await setup.close()
-    # Opened only now: uvicorn closes keep-alive connections idle for more than 5 s.
-    conns = [await Connection.open(base) for _ in range(streams)]
+    # Opened only now: uvicorn closes keep-alive connections idle for more than 5 s. With
+    # several workers, clients are spread over them evenly.
+    conns = [await Connection.open(bases[i % len(bases)]) for i in range(streams)]
+    cpu: list[float] = []
     warmup = 2
     burst: list[float] = []
     first: list[float] = []
@@ -86,22 +100,26 @@ async def full_stack(base: str, pid: int, streams: int, turns: int) -> dict[str,
                 warmed += 1
                 if warmed == streams:
                     window.append(time.perf_counter())
+                    cpu.append(cpu_seconds(pids))
             elif window:
                 ends.append(time.perf_counter())
                 if began >= window[0] and len(window) == 1:
                     first.append(f)
                     first_text.append(ft)
                     total.append(t)
-            peak = max(peak, rss_kib(pid))
+            peak = max(peak, sum(rss_kib(p) for p in pids))
         if len(window) == 1:
             window.append(time.perf_counter())
+            cpu.append(cpu_seconds(pids))
 
-    idle = rss_kib(pid)
+    idle = sum(rss_kib(p) for p in pids)
     await asyncio.gather(*(worker(i, turns // streams) for i in range(streams)))
     for c in conns:
         await c.close()
+    in_window = sum(1 for e in ends if e <= window[1])
     return {
-        "turns_per_s": sum(1 for e in ends if e <= window[1]) / (window[1] - window[0]),
+        "turns_per_s": in_window / (window[1] - window[0]),
+        "cpu_ms_per_turn": 1000 * (cpu[1] - cpu[0]) / max(1, in_window),
         "measured": len(total),
         "burst_p50": percentile(burst, 50),
         "burst_max": max(burst),
@@ -174,11 +192,20 @@ def main() -> None:
         "--sdk-db", help="database URL for the SDK-alone tools (default: a temp SQLite file)"
     )
     parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (several need --db and --redis)"
+    )
+    parser.add_argument(
+        "--redis",
+        help="Redis URL: the server keeps its event log in Redis Streams (default: in memory)",
+    )
+    parser.add_argument(
         "--max-active-runs",
         type=int,
         help="the server's TODOCHAT_MAX_ACTIVE_RUNS (default: its own)",
     )
     args = parser.parse_args()
+    if args.workers > 1 and not (args.db and args.redis):
+        parser.error("several workers share PostgreSQL (--db) and Redis (--redis)")
     if args.turns < 10 * args.streams:
         parser.error("use at least 10 turns per stream, so most turns are in the steady state")
     # The load client and the SDK-alone run get the server's collector settings: the client's
@@ -196,31 +223,52 @@ def main() -> None:
         env["PYTHONPATH"] = str(HERE)
         if args.max_active_runs:
             env["TODOCHAT_MAX_ACTIVE_RUNS"] = str(args.max_active_runs)
-        proc = subprocess.Popen(
-            [sys.executable, str(HERE / "_scripted_server.py"), str(port), db], cwd=tmp, env=env
-        )
-        base = f"http://127.0.0.1:{port}"
+        if args.redis:
+            env["TODOCHAT_REDIS_URL"] = args.redis
+            env["TODOCHAT_REDIS_PREFIX"] = f"todochat-bench:{os.getpid()}:"
+        if args.db:  # migrated once, not by several workers starting at the same instant
+            subprocess.run(
+                [sys.executable, "-m", "todochat", "db", "upgrade", "--db", args.db],
+                check=True,
+                capture_output=True,
+            )
+        ports = [port] + [free_port() for _ in range(args.workers - 1)]
+        procs = [
+            subprocess.Popen(
+                [sys.executable, str(HERE / "_scripted_server.py"), str(p), db], cwd=tmp, env=env
+            )
+            for p in ports
+        ]
+        bases = [f"http://127.0.0.1:{p}" for p in ports]
         try:
-            for _ in range(300):
-                with contextlib.suppress(OSError):
-                    import socket
+            import socket
 
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                time.sleep(0.1)
-            stack = asyncio.run(full_stack(base, proc.pid, args.streams, args.turns))
+            for p in ports:
+                for _ in range(300):
+                    with contextlib.suppress(OSError):
+                        socket.create_connection(("127.0.0.1", p), timeout=0.2).close()
+                        break
+                    time.sleep(0.1)
+            stack = asyncio.run(full_stack(bases, [p.pid for p in procs], args.streams, args.turns))
         finally:
-            proc.terminate()
-            proc.wait(timeout=20)
+            for proc in procs:
+                proc.terminate()
+            for proc in procs:
+                proc.wait(timeout=20)
         sdk_runs.append(sdk_in_subprocess(sdk_db, args.streams, args.turns, "sdk_after"))
     sdk = max(sdk_runs)
     print(
         f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
         f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}"
+        f", event log {'in Redis Streams' if args.redis else 'in memory'}"
     )
     print(
         f"  full stack: {stack['turns_per_s']:.1f} turns/s "
         f"(steady state, {stack['measured']:.0f} turns measured)"
+    )
+    print(
+        f"  server CPU per turn: {stack['cpu_ms_per_turn']:.2f} ms "
+        f"({args.workers} worker{'s' if args.workers > 1 else ''})"
     )
     print(
         f"  time to first event: p50 {stack['ttfe_p50'] * 1000:.1f} ms, "

@@ -100,6 +100,8 @@ def make_settings(database_url: str, **overrides: Any) -> Settings:
         # Tests move the server's clock across days, months and years after signing in; a
         # token's lifetime is not what they test (tests/test_auth.py sets its own).
         "access_token_minutes": 10 * 366 * 24 * 60,
+        # Keys of this test run only, when a test uses Redis.
+        "redis_prefix": f"todochat-test:{RUN_ID}:",
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

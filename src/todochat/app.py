@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
 
 from todochat import __version__
 from todochat.api.body_limit import ContentLengthLimit
@@ -29,13 +30,17 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await upgrade(rt.db)
-        if rt.db.dialect == "sqlite":
-            # One process per SQLite file: any turn still marked running was cut off.
+        if not settings.redis_url:
+            # Without Redis one process serves the database (several refuse to start): any
+            # turn still marked running was cut off by its stop. With Redis, leases tell.
             await rt.runs.recover_interrupted(rt.clock())
+        rt.runs.draining = False  # a server started again takes turns again
+        await rt.runs.start_control()
         try:
             yield
         finally:
-            await rt.runs.shutdown()
+            await rt.runs.shutdown(settings.shutdown_grace_seconds)
+            await rt.runs.control.close()
             await rt.events.close()
             await rt.limits.close()
             await rt.login_guard.close()
@@ -79,5 +84,19 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     async def healthz() -> dict[str, str]:
         """Liveness: the process answers."""
         return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], responses={503: {"description": "not ready"}})
+    async def readyz() -> JSONResponse:
+        """Readiness: the database and Redis answer, and the process is not stopping."""
+        checks = {
+            "database": await rt.db.ping(),
+            "redis": await rt.runs.control.ready(),
+            "accepting_turns": not rt.runs.draining,
+        }
+        ready = all(checks.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "not ready", "checks": checks},
+            status_code=200 if ready else 503,
+        )
 
     return app

@@ -30,6 +30,10 @@ def serve(
     db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
     workers: int = typer.Option(1, help="Worker processes (needs PostgreSQL and Redis for >1)."),
     log_level: str = typer.Option("info", help="uvicorn log level."),
+    forwarded_allow_ips: str = typer.Option(
+        "127.0.0.1",
+        help="Proxies whose X-Forwarded-For is trusted for the client address ('*' for any).",
+    ),
 ) -> None:
     """Serve the API and web UI (offline defaults: SQLite, built-in assistant)."""
     from pydantic import ValidationError
@@ -39,21 +43,74 @@ def serve(
     try:
         settings = _settings(db)
         check_model_settings(settings)
-    except (ModelConfigError, ValidationError) as exc:
+        _check_scale_out(settings, workers)
+    except (ModelConfigError, ValidationError, _Refused) as exc:
         # One line for the operator, not a traceback.
         typer.echo(f"todochat: {_one_line(exc)}", err=True)
         raise typer.Exit(2) from None
+    options: dict[str, object] = {
+        "host": host,
+        "port": port,
+        "log_level": log_level,
+        "proxy_headers": True,
+        "forwarded_allow_ips": forwarded_allow_ips,
+        # Streams of turns in progress may finish for this long after SIGTERM; the turns
+        # themselves get the same grace in the app's shutdown.
+        "timeout_graceful_shutdown": int(settings.shutdown_grace_seconds) or None,
+    }
     if workers > 1:
         # Worker processes rebuild settings from the environment; pass the choice down.
         os.environ["TODOCHAT_DATABASE_URL"] = settings.database_url
-        uvicorn.run("todochat.asgi:app", host=host, port=port, workers=workers, log_level=log_level)
+        uvicorn.run("todochat.asgi:app", workers=workers, **options)  # type: ignore[arg-type]
         return
     from todochat.app import create_app
     from todochat.heap import tune_for_serving
 
     app = create_app(settings)
     tune_for_serving()
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    uvicorn.run(app, **options)  # type: ignore[arg-type]
+
+
+class _Refused(Exception):
+    """A configuration ``serve`` will not start with."""
+
+
+def _check_scale_out(settings: Settings, workers: int) -> None:
+    """Several workers need a shared database and Redis; a Redis that is set must answer."""
+    if workers > 1 and settings.is_sqlite:
+        raise _Refused(
+            "several workers need PostgreSQL (TODOCHAT_DATABASE_URL): a SQLite file serves "
+            "one process"
+        )
+    if workers > 1 and not settings.redis_url:
+        raise _Refused(
+            "several workers need Redis (TODOCHAT_REDIS_URL) to share runs, Stop and resume"
+        )
+    if settings.redis_url:
+        from redis import Redis
+        from redis.exceptions import RedisError
+
+        try:
+            client = Redis.from_url(settings.redis_url, socket_connect_timeout=3, socket_timeout=3)
+            client.ping()
+            client.close()
+        except (RedisError, ValueError, OSError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise _Refused(
+                f"cannot reach Redis at {_safe_url(settings.redis_url)}: {reason}"
+            ) from None
+
+
+def _safe_url(url: str) -> str:
+    """A URL without its password, for messages."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = f"{parts.username}:***@" if parts.username else ":***@"
+    return urlunsplit(parts._replace(netloc=user + netloc))
 
 
 def _one_line(exc: Exception) -> str:

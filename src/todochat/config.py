@@ -58,7 +58,15 @@ class Settings(BaseSettings):
     )
     openai_timeout_seconds: float = Field(default=60.0, gt=0)
     openai_max_retries: int = Field(default=2, ge=0, le=10)
+    # Redis: with it, events, Stop and leases are shared by every worker and host.
     redis_url: str | None = None
+    # Keys and channels are named under this prefix (several deployments on one Redis).
+    redis_prefix: str = "todochat:"
+    # A run's lease: renewed every third of it; a run whose worker died is closed within
+    # about two of these.
+    run_lease_seconds: float = Field(default=6.0, ge=0.3)
+    # On SIGTERM: how long turns in progress may take to finish before they end as failed.
+    shutdown_grace_seconds: float = Field(default=30.0, ge=0)
     # Chat runs
     history_items: int = Field(default=40, ge=2)
     heartbeat_seconds: float = Field(default=15.0, gt=0)

@@ -12,6 +12,7 @@ from todochat.auth.cache import UserCache
 from todochat.auth.guard import LoginGuard
 from todochat.auth.secret import resolve_jwt_secret
 from todochat.auth.security import PasswordHasher, TokenCodec
+from todochat.chat.control import LocalRunControl, RunControl
 from todochat.chat.eventlog import EventLog, MemoryEventLog
 from todochat.chat.memory import ConversationMemory
 from todochat.chat.runs import RunManager
@@ -44,9 +45,31 @@ class Runtime:
     def build(cls, settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> Runtime:
         """Construct the runtime (no I/O beyond reading or creating the secret file)."""
         db = Database(settings.database_url, echo=settings.database_echo)
-        events = MemoryEventLog(
-            ttl=settings.event_ttl_seconds, max_runs=settings.event_log_max_runs
-        )
+        events: EventLog
+        control: RunControl
+        if settings.redis_url:
+            from redis.asyncio import Redis
+
+            from todochat.chat.control import RedisRunControl
+            from todochat.chat.eventlog_redis import RedisEventLog
+
+            # Separate clients: the Stop listener and blocked readers hold connections.
+            events = RedisEventLog(
+                Redis.from_url(settings.redis_url, max_connections=None),
+                prefix=settings.redis_prefix,
+                ttl=settings.event_ttl_seconds,
+            )
+            control = RedisRunControl(
+                Redis.from_url(settings.redis_url),
+                prefix=settings.redis_prefix,
+                lease_seconds=settings.run_lease_seconds,
+                stop_ttl_seconds=settings.event_ttl_seconds,
+            )
+        else:
+            events = MemoryEventLog(
+                ttl=settings.event_ttl_seconds, max_runs=settings.event_log_max_runs
+            )
+            control = LocalRunControl()
         memory = ConversationMemory(db, settings.history_items)
         runs = RunManager(
             db=db,
@@ -58,7 +81,9 @@ class Runtime:
             timeout=settings.run_timeout_seconds,
             max_active=settings.active_runs_limit(),
             queue_timeout=settings.queue_timeout_seconds,
+            clock=clock,
         )
+        runs.control = control
         limits = build_limits(settings, db, clock)
         runs.quota = limits.quota
         return cls(

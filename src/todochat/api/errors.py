@@ -53,7 +53,8 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
             headers={"Retry-After": str(max(1, exc.info.retry_after))},
         )
     if isinstance(exc, TurnFailed):
-        code = 503 if exc.code in ("model_unavailable", "timeout", "busy", "not_started") else 500
+        unavailable = ("model_unavailable", "timeout", "busy", "not_started", "draining")
+        code = 503 if exc.code in unavailable else 500
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=code)
     log.error("unmapped domain error %s", type(exc).__name__)
     return JSONResponse({"detail": "internal error"}, status_code=500)

@@ -296,7 +296,7 @@ async def finish_turn(
 ) -> list[dict[str, Any]] | None:
     """Store the assistant's reply and the run's outcome in the caller's transaction; returns
     the conversation's history as it will be once that transaction commits, or None when the
-    conversation has been deleted (nothing is stored then).
+    conversation has been deleted or the run was already finished (nothing is stored then).
 
     The conversation's row is updated first: on PostgreSQL that locks it, so a deletion either
     waits for this transaction (and then removes what it stored) or has already happened.
@@ -308,6 +308,22 @@ async def finish_turn(
         .returning(Conversation.id)
     )
     if touched is None:
+        return None
+    # Only a run still answering is finished, once: a worker closing the run of a worker it
+    # believes dead, and that worker storing its own outcome, cannot both store a reply.
+    ended = await session.scalar(
+        update(Run)
+        .where(Run.id == run_id, Run.status == "running")
+        .values(
+            status=status,
+            error_code=error_code,
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
+            finished_at=now,
+        )
+        .returning(Run.id)
+    )
+    if ended is None:
         return None
     message_status = {"completed": "complete", "cancelled": "stopped"}.get(status, "failed")
     if reply or tool_calls or message_status != "complete":
@@ -322,18 +338,6 @@ async def finish_turn(
                 created_at=now,
             )
         )
-    # Plain UPDATEs: loading the rows first would cost two more round trips per turn.
-    await session.execute(
-        update(Run)
-        .where(Run.id == run_id)
-        .values(
-            status=status,
-            error_code=error_code,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            finished_at=now,
-        )
-    )
     rows = await session.scalars(
         select(ChatMessage)
         .where(ChatMessage.conversation_id == conversation_id)

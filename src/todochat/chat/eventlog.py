@@ -1,7 +1,7 @@
 """EventLog: where a run's canonical events go, and where every stream and reconnect reads them.
 
-The in-memory backend serves one process; a Redis Streams backend behind the same interface lets
-any worker serve any reconnect.
+The in-memory backend serves one process; the Redis Streams backend (``eventlog_redis``) behind
+the same interface lets any worker serve any reconnect.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ class EventLog(Protocol):
     async def create(self, run_id: str) -> None:
         """Open an empty log for a new run."""
 
-    async def append(self, run_id: str, name: EventName, data: Any) -> Event:
-        """Add the next event of a run (seq assigned here) and wake its readers."""
+    async def append(self, run_id: str, name: EventName, data: Any) -> Event | None:
+        """Add the next event of a run (seq assigned here) and wake its readers; None (and
+        nothing added) when the run has already ended, so a run ends exactly once even when
+        two processes try to end it."""
 
     async def exists(self, run_id: str) -> bool:
         """Whether the run's events are still held."""
@@ -83,10 +85,12 @@ class MemoryEventLog:
         self._sweep()
         self._runs[run_id] = _RunLog(touched=self._clock())
 
-    async def append(self, run_id: str, name: EventName, data: Any) -> Event:
+    async def append(self, run_id: str, name: EventName, data: Any) -> Event | None:
         log = self._get(run_id)
         if log is None:
             raise EventLogExpired(run_id)
+        if log.finished:
+            return None
         event = Event(run_id, len(log.events) + 1, name, data)
         log.events.append(event)
         log.touched = self._clock()

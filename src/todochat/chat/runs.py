@@ -38,12 +38,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.agent.context import Checkpoint, TurnContext, no_checkpoint
 from todochat.agent.tools import FAILED
+from todochat.chat.control import LocalRunControl, RunControl
 from todochat.chat.conversations import finish_turn, interrupted_turns
 from todochat.chat.eventlog import EventLog
 from todochat.chat.events import EventName
 from todochat.chat.memory import ConversationMemory
 from todochat.chat.sanitize import sanitize
 from todochat.db.engine import Database
+from todochat.db.types import utcnow
 from todochat.limits.quota import QuotaService
 
 log = logging.getLogger("todochat.runs")
@@ -122,6 +124,14 @@ UNSETTLED = {
 }
 
 
+# Why a run ends without its answer when its process stops or dies (error events' codes).
+SHUTDOWN = "server shutting down"
+SHUTDOWN_MESSAGE = "The server restarted while answering; your message was kept. Please try again."
+WORKER_LOST_MESSAGE = (
+    "The server running this reply stopped; your message was kept. Please try again."
+)
+
+
 def new_run_id() -> str:
     """A run id: opaque, unguessable, safe in an SSE id line."""
     return "run_" + uuid.uuid4().hex
@@ -142,7 +152,9 @@ class RunManager:
         timeout: float,
         max_active: int = 256,
         queue_timeout: float | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
+        self._now = clock
         self._db = db
         self.events = events
         self._agent = agent
@@ -161,6 +173,10 @@ class RunManager:
         self.quota: QuotaService | None = None
         # Fault-injection tests pause runs at named phases; a no-op in the product.
         self.checkpoint: Checkpoint = no_checkpoint
+        # Stop from other processes, leases (set by the runtime when there are several).
+        self.control: RunControl = LocalRunControl()
+        # Set when the process is stopping: new turns are refused.
+        self.draining = False
 
     async def start(self, spec: TurnSpec) -> None:
         """Open the run's log with ``session_initialized`` and start it in the background."""
@@ -177,9 +193,44 @@ class RunManager:
         )
         live = _Live(owner_id=spec.context.owner.id)
         self._live[spec.run_id] = live
+        await self.control.hold(spec.run_id)
         task = asyncio.create_task(self._run(spec, live), name=f"todochat-{spec.run_id}")
         live.task = task
         task.add_done_callback(lambda _: self._live.pop(spec.run_id, None))
+
+    async def start_control(self) -> None:
+        """Listen for Stops from other processes and watch for runs of dead workers."""
+        await self.control.start(self.cancel, self._live.keys, self._orphans, self.reap)
+
+    async def _orphans(self) -> list[str]:
+        """Runs the database says are answering that do not run in this process."""
+        async with self._db.session() as session:
+            turns = await interrupted_turns(session)
+            await session.commit()
+        return [run_id for run_id, _, _ in turns if run_id not in self._live]
+
+    async def reap(self, run_id: str) -> None:
+        """Close a run whose worker died: stored as failed with the user's message kept, then
+        an ``error`` event ends every stream that follows it (if the run has not ended)."""
+        async with self._db.session() as session:
+            turns = {r: (c, t) for r, c, t in await interrupted_turns(session)}
+            if run_id not in turns:
+                await session.commit()
+                return
+            conversation_id, text = turns[run_id]
+            await self._close_unanswered(
+                session, run_id, conversation_id, text, "worker_lost", self._now()
+            )
+            await session.commit()
+        await self._emit(
+            run_id,
+            "error",
+            {"status": "error", "message": WORKER_LOST_MESSAGE, "code": "worker_lost"},
+        )
+
+    def live_runs(self) -> list[str]:
+        """The runs this process answers now."""
+        return list(self._live)
 
     async def abandon(self, spec: TurnSpec, now: datetime) -> None:
         """Close a recorded turn whose run could not start, so its conversation is not blocked."""
@@ -213,16 +264,21 @@ class RunManager:
             return None
         return "cancelling" if live.stop_reason is not None else "running"
 
-    async def shutdown(self, grace: float = 10.0) -> None:
-        """Let running turns finish for ``grace`` seconds, then stop the rest as cancelled."""
+    async def shutdown(self, grace: float = 30.0) -> None:
+        """Refuse new turns, let running ones finish for ``grace`` seconds, then end the rest
+        as failed with a message (their clients reconnect elsewhere and see that end)."""
+        self.draining = True
         tasks = [live.task for live in self._live.values() if live.task is not None]
         if tasks:
             _, pending = await asyncio.wait(tasks, timeout=grace)
             for task in pending:
                 run_id = task.get_name().removeprefix("todochat-")
-                self.cancel(run_id, "server shutting down")
+                live = self._live.get(run_id)
+                if live is not None and not live.storing and live.stop_reason is None:
+                    live.stop_reason = SHUTDOWN
+                    task.cancel()
             if pending:
-                await asyncio.wait(pending, timeout=grace)
+                await asyncio.wait(pending, timeout=max(grace, 5.0))
 
     async def recover_interrupted(self, now: datetime) -> int:
         """Close the turns a stopped process left answering; returns how many.
@@ -285,6 +341,8 @@ class RunManager:
             if task is not None:
                 task.uncancel()
             status = "cancelled"
+            if live.stop_reason == SHUTDOWN:
+                status, code, message = "failed", "shutdown", SHUTDOWN_MESSAGE
         except _NoSlot:
             status, code = "failed", "busy"
             message = "The server is too busy to answer right now; your message was kept."
@@ -301,7 +359,14 @@ class RunManager:
         # leaves it alone, so the outcome is stored and the terminal event always goes out.
         live.storing = True
         reason = live.stop_reason or "requested"
-        await self._finish(spec, user_item, progress, status, code, message, reason)
+        try:
+            await self._finish(spec, user_item, progress, status, code, message, reason)
+        finally:
+            try:
+                await self.control.release(spec.run_id)
+            except Exception:
+                # The lease runs out by itself; the run has already ended in the log.
+                log.warning("could not release the lease of run %s", spec.run_id)
 
     async def _answer(
         self, spec: TurnSpec, user_item: TResponseInputItem, progress: _Progress

@@ -87,6 +87,10 @@ class ChatService:
             tz_name = timezone
         if conversation_key is not None and not valid_key(conversation_key):
             raise InvalidInput("conversation_id", "use 1–128 letters, digits, '-' or '_'")
+        if self._runs.draining:
+            raise TurnFailed(
+                "The server is restarting; please send your message again.", "draining"
+            )
         run_id = new_run_id()
         if self._limits is not None:
             await self._limits.admit_rate(user.id)
@@ -126,25 +130,35 @@ class ChatService:
         return StartedTurn(run_id=run_id, conversation_key=key)
 
     async def stop(self, user: User, run_id: str) -> StopOutcome:
-        """Stop one of the user's runs; the reply so far is kept, marked as stopped."""
+        """Stop one of the user's runs wherever it runs; the reply so far is kept, marked as
+        stopped. Exactly one Stop of a run reports ``cancelled: true``."""
+        control = self._runs.control
         if self._runs.owner_of(run_id) == user.id:
             # Running here: no database round trip, which on SQLite would wait behind the
             # very tool call the user wants to stop.
             if self._runs.cancel(run_id):
+                await control.claim_stop(run_id, "requested")
                 return StopOutcome(run_id, True, "cancelling")
             here = self._runs.state(run_id)
             if here is not None:
                 return StopOutcome(run_id, False, here)
         async with self._db.session() as session:
             conversations = ConversationService(session, user.id)
-            await conversations.get_run(run_id)  # the user's own, or not found
+            run = await conversations.get_run(run_id)  # the user's own, or not found
             await session.commit()
             if self._runs.cancel(run_id):
+                await control.claim_stop(run_id, "requested")
                 return StopOutcome(run_id, True, "cancelling")
             here = self._runs.state(run_id)
             if here is not None:
                 return StopOutcome(run_id, False, here)
-            # Not running here: read the status now, after any ending it just had.
+            if run.status == "running" and control.shared:
+                # Answering in another process: the first Stop claims it, and whichever
+                # process runs it stops it as a local Stop would.
+                first = await control.claim_stop(run_id, "requested")
+                await control.stop_elsewhere(run_id, "requested")
+                return StopOutcome(run_id, first, "cancelling")
+            # Not running anywhere: read the status now, after any ending it just had.
             session.expire_all()
             run = await conversations.get_run(run_id)
             await session.commit()
@@ -162,5 +176,5 @@ class ChatService:
             await self._memory.clear_in(session, conversation.id)
             await conversations.delete(conversation)
             await session.commit()
-        if running is not None:
-            self._runs.cancel(running, "the conversation was deleted")
+        if running is not None and not self._runs.cancel(running, "the conversation was deleted"):
+            await self._runs.control.stop_elsewhere(running, "the conversation was deleted")

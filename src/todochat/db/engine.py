@@ -86,6 +86,23 @@ class Database:
                 async with session:  # SQLAlchemy's cancellation-safe close
                     pass
 
+    async def ping(self, within: float = 2.0) -> bool:
+        """Whether the database answers a trivial query within ``within`` seconds."""
+        import asyncio
+
+        from sqlalchemy import text
+
+        async def probe() -> None:
+            async with self.session() as session:
+                await session.execute(text("SELECT 1"))
+                await session.commit()
+
+        try:
+            await asyncio.wait_for(probe(), within)
+        except Exception:
+            return False
+        return True
+
     async def dispose(self) -> None:
         """Close every pooled connection."""
         await self.engine.dispose()

@@ -1,0 +1,384 @@
+"""Several real `todochat serve` processes on PostgreSQL + Redis: resume and Stop on any worker,
+a worker killed with -9 or stopped with SIGTERM mid-turn, nginx round-robin in front.
+
+The language model is the scripted OpenAI-compatible server on loopback, so a turn lasts as long
+as each test needs; everything else is the product as an operator runs it."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+
+from tests.conftest import PG_URL, REDIS_URL, RUN_ID, need
+from tests.support.client import User, parse_sse, sign_up
+from tests.support.cluster import Cluster, cluster, cluster_env, nginx, nginx_binary
+from tests.support.fake_openai import FakeOpenAI, Text, fake_openai
+
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
+
+_counter = itertools.count()
+WORDS = " ".join(f"w{i}" for i in range(400))
+
+
+def _pg_admin() -> str:
+    assert PG_URL is not None
+    return PG_URL.replace("postgresql+asyncpg://", "postgresql://")
+
+
+@pytest.fixture
+async def shared_services(tmp_path: Path) -> AsyncIterator[tuple[str, str, str]]:
+    """A fresh PostgreSQL database and a Redis key prefix of this test's own."""
+    need("PostgreSQL", PG_URL is not None)
+    need("Redis", REDIS_URL is not None)
+    assert PG_URL is not None and REDIS_URL is not None
+    name = f"todochat_so{RUN_ID}_{next(_counter)}"
+    admin = await asyncpg.connect(_pg_admin())
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    prefix = f"todochat-test:{RUN_ID}:{name}:"
+    try:
+        yield PG_URL.rpartition("/")[0] + "/" + name, REDIS_URL, prefix
+    finally:
+        admin = await asyncpg.connect(_pg_admin())
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+        from redis.asyncio import Redis
+
+        client = Redis.from_url(REDIS_URL)
+        async for key in client.scan_iter(match=prefix + "*"):
+            await client.delete(key)
+        await client.aclose()
+
+
+@pytest.fixture
+def model() -> Iterator[FakeOpenAI]:
+    with fake_openai() as fake:
+        yield fake
+
+
+@pytest.fixture
+def two_workers(
+    shared_services: tuple[str, str, str], model: FakeOpenAI, tmp_path: Path
+) -> Iterator[Cluster]:
+    env = cluster_env(*shared_services, model.url)
+    with cluster(env, tmp_path) as group:
+        yield group
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _blocks(raw: bytes) -> list[bytes]:
+    """Complete SSE events of a byte stream, heartbeats left out."""
+    complete = raw[: raw.rfind(b"\n\n") + 2] if b"\n\n" in raw else b""
+    return [b + b"\n\n" for b in complete.split(b"\n\n") if b and not b.startswith(b":")]
+
+
+def _last_id(blocks: list[bytes]) -> str:
+    ids = [e["id"] for e in parse_sse(b"".join(blocks)) if "id" in e]
+    return ids[-1]
+
+
+async def _start(
+    client: httpx.AsyncClient, user: User, encoding: str, stop_after: int, conversation: str
+) -> list[bytes]:
+    """Start a turn and read ``stop_after`` events, then drop the connection."""
+    if encoding == "typed":
+        request = client.stream(
+            "POST",
+            f"/api/{user.id}/chat/stream",
+            json={"message": "tell me a story", "conversation_id": conversation},
+            headers=user.headers,
+        )
+    else:
+        request = client.stream(
+            "POST",
+            "/api/todos/agent-create/stream",
+            json={
+                "messages": [{"role": "user", "content": "tell me a story"}],
+                "session_id": conversation,
+            },
+            headers=user.headers,
+        )
+    raw = b""
+    async with request as r:
+        assert r.status_code == 200, await r.aread()
+        async for chunk in r.aiter_bytes():
+            raw += chunk
+            if len(_blocks(raw)) >= stop_after:
+                break
+    return _blocks(raw)[:stop_after]
+
+
+async def _follow(
+    client: httpx.AsyncClient, user: User, run_id: str, encoding: str, last_id: str | None
+) -> list[bytes]:
+    headers = dict(user.headers)
+    if last_id is not None:
+        headers["Last-Event-ID"] = last_id
+    raw = b""
+    async with client.stream(
+        "GET", f"/api/runs/{run_id}/events", params={"format": encoding}, headers=headers
+    ) as r:
+        assert r.status_code == 200, await r.aread()
+        async for chunk in r.aiter_bytes():
+            raw += chunk
+    return _blocks(raw)
+
+
+def _names(blocks: list[bytes]) -> list[str]:
+    out = []
+    for event in parse_sse(b"".join(blocks)):
+        if "event" in event:
+            out.append(event["event"])
+        elif "json" in event:
+            out.append(event["json"].get("type", "?"))
+    return out
+
+
+def _run_id(blocks: list[bytes]) -> str:
+    return _last_id(blocks[:1]).rpartition(":")[0]
+
+
+# -- tests -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["typed", "named"])
+async def test_resume_on_the_other_worker_gets_exactly_the_missed_events(
+    two_workers: Cluster, model: FakeOpenAI, encoding: str
+) -> None:
+    a, b = two_workers.workers
+    model.default = Text(" ".join(f"w{i}" for i in range(30)), delay=0.02)
+    async with httpx.AsyncClient(base_url=a.url, timeout=30) as ca:
+        user = await sign_up(ca)
+    for turn in range(20):
+        # Each request on a new connection, as a browser after a drop would make it.
+        async with httpx.AsyncClient(base_url=a.url, timeout=30) as ca:
+            first = await _start(ca, user, encoding, 4, f"resume-{encoding}")
+        run_id = _run_id(first)
+        async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+            rest = await _follow(cb, user, run_id, encoding, _last_id(first))
+        async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+            whole = await _follow(cb, user, run_id, encoding, None)
+        assert first + rest == whole, f"turn {turn}: lost or repeated events"
+        assert _names(whole)[-1] in ("history", "done"), _names(whole)
+
+
+async def test_stop_on_the_other_worker_ends_the_run(
+    two_workers: Cluster, model: FakeOpenAI
+) -> None:
+    a, b = two_workers.workers
+    model.default = Text(WORDS, delay=0.05)  # 20 s unless stopped
+    async with httpx.AsyncClient(base_url=a.url, timeout=30) as ca:
+        user = await sign_up(ca)
+    latencies: list[float] = []
+    for turn in range(20):
+        owner, other = (a, b) if turn % 2 == 0 else (b, a)
+        async with httpx.AsyncClient(base_url=owner.url, timeout=30) as co:
+            request = co.stream(
+                "POST",
+                f"/api/{user.id}/chat/stream",
+                json={"message": "tell me a long story", "conversation_id": "stop"},
+                headers=user.headers,
+            )
+            raw = b""
+            async with request as r:
+                stream = r.aiter_bytes()
+                while "message_delta" not in raw.decode() and "text" not in raw.decode():
+                    raw += await anext(stream)
+                run_id = _run_id(_blocks(raw))
+                asked = time.perf_counter()
+                async with httpx.AsyncClient(base_url=other.url, timeout=30) as cx:
+                    stop = await cx.post(f"/api/runs/{run_id}/cancel", headers=user.headers)
+                assert stop.status_code == 200
+                assert stop.json() == {"run_id": run_id, "cancelled": True, "status": "cancelling"}
+                async for chunk in stream:
+                    raw += chunk
+                ended = time.perf_counter() - asked
+        names = _names(_blocks(raw))
+        assert "cancelled" in names or "stopped" in str(raw), names
+        latencies.append(ended)
+        async with httpx.AsyncClient(base_url=other.url, timeout=30) as cx:
+            again = await cx.post(f"/api/runs/{run_id}/cancel", headers=user.headers)
+        assert again.json()["cancelled"] is False
+    # The reply so far is kept, marked stopped, on whichever worker is asked.
+    async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+        history = (await cb.get("/api/conversations/stop/messages", headers=user.headers)).json()
+    replies = [m for m in history["messages"] if m["role"] == "assistant"]
+    assert len(replies) == 20 and all(m["status"] == "stopped" for m in replies)
+    assert history["active_run_id"] is None
+    latencies.sort()
+    print(f"cross-worker stop: p50 {latencies[10] * 1e3:.0f} ms, max {latencies[-1] * 1e3:.0f} ms")
+
+
+async def test_a_killed_worker_s_turn_is_ended_by_another(
+    two_workers: Cluster, model: FakeOpenAI
+) -> None:
+    a, b = two_workers.workers
+    model.default = Text(WORDS, delay=0.05)  # 20 s: the kill lands mid-turn
+    async with httpx.AsyncClient(base_url=a.url, timeout=30) as ca:
+        user = await sign_up(ca)
+        first = await _start(ca, user, "typed", 4, "killed")
+    run_id = _run_id(first)
+    a.kill()
+    killed = time.perf_counter()
+    async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+        rest = await _follow(cb, user, run_id, "typed", _last_id(first))
+        waited = time.perf_counter() - killed
+        events = parse_sse(b"".join(rest))
+        assert events[-1]["json"]["type"] == "error", events[-1]
+        assert events[-1]["json"]["code"] == "worker_lost"
+        # Lease 1 s: noticed within about two lease periods (plus the watcher's step).
+        assert waited < 6.0, waited
+        history = (await cb.get("/api/conversations/killed/messages", headers=user.headers)).json()
+        assert history["active_run_id"] is None
+        assert [m["role"] for m in history["messages"]] == ["user", "assistant"]
+        assert history["messages"][0]["content"] == "tell me a story"
+        assert history["messages"][1]["status"] == "failed"
+        # The conversation takes the next message at once.
+        model.queue(Text("Here you are."))
+        r = await cb.post(
+            f"/api/{user.id}/chat",
+            json={"message": "again please", "conversation_id": "killed"},
+            headers=user.headers,
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["response"] == "Here you are."
+
+
+async def test_sigterm_lets_the_turn_finish_and_the_end_reaches_every_client(
+    two_workers: Cluster, model: FakeOpenAI
+) -> None:
+    a, b = two_workers.workers
+    model.default = Text(" ".join(f"w{i}" for i in range(40)), delay=0.05)  # ~2 s
+    async with httpx.AsyncClient(base_url=a.url, timeout=60) as ca:
+        user = await sign_up(ca)
+        raw = b""
+        async with ca.stream(
+            "POST",
+            f"/api/{user.id}/chat/stream",
+            json={"message": "tell me a story", "conversation_id": "deploy"},
+            headers=user.headers,
+        ) as r:
+            stream = r.aiter_bytes()
+            while len(_blocks(raw)) < 3:
+                raw += await anext(stream)
+            a.terminate()  # a rolling deploy
+            async for chunk in stream:
+                raw += chunk
+    names = _names(_blocks(raw))
+    assert names[-1] == "done" or "history" in str(raw), names
+    # uvicorn shuts down gracefully, then re-raises the signal so the exit status tells.
+    assert a.proc.wait(timeout=30) in (0, -15)
+    assert "Traceback" not in a.output()
+    run_id = _run_id(_blocks(raw))
+    async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+        # A client that reconnects elsewhere sees the same end.
+        replay = await _follow(cb, user, run_id, "typed", None)
+        assert replay == _blocks(raw)
+        history = (await cb.get("/api/conversations/deploy/messages", headers=user.headers)).json()
+        assert history["messages"][-1]["status"] == "complete"
+
+
+async def test_nginx_round_robin_in_front_of_two_workers(
+    two_workers: Cluster, model: FakeOpenAI, tmp_path: Path
+) -> None:
+    if nginx_binary() is None:
+        need("nginx", False)
+    ports = [w.port for w in two_workers.workers]
+    model.default = Text(" ".join(f"w{i}" for i in range(30)), delay=0.02)
+    with nginx(ports, tmp_path / "nginx") as url:
+        async with httpx.AsyncClient(base_url=url, timeout=30) as c:
+            user = await sign_up(c)
+        for turn in range(10):
+            async with httpx.AsyncClient(base_url=url, timeout=30) as c:
+                first = await _start(c, user, "typed", 3, "proxied")
+            async with httpx.AsyncClient(base_url=url, timeout=30) as c:
+                rest = await _follow(c, user, _run_id(first), "typed", _last_id(first))
+            async with httpx.AsyncClient(base_url=url, timeout=30) as c:
+                whole = await _follow(c, user, _run_id(first), "typed", None)
+            assert first + rest == whole, f"turn {turn}"
+        model.default = Text(WORDS, delay=0.05)
+        for _ in range(10):
+            async with httpx.AsyncClient(base_url=url, timeout=30) as c:
+                raw = b""
+                async with c.stream(
+                    "POST",
+                    f"/api/{user.id}/chat/stream",
+                    json={"message": "long one", "conversation_id": "proxied-stop"},
+                    headers=user.headers,
+                ) as r:
+                    stream = r.aiter_bytes()
+                    while len(_blocks(raw)) < 3:
+                        raw += await anext(stream)
+                    async with httpx.AsyncClient(base_url=url, timeout=30) as cx:
+                        stop = await cx.post(
+                            f"/api/runs/{_run_id(_blocks(raw))}/cancel", headers=user.headers
+                        )
+                    assert stop.json()["cancelled"] is True
+                    async for chunk in stream:
+                        raw += chunk
+            assert "cancelled" in _names(_blocks(raw)) or '"stopped"' in raw.decode()
+
+
+# -- refusals --------------------------------------------------------------------------------
+
+
+def _serve(env: dict[str, str], *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "todochat", "serve", "--port", "1", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def _base_env() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if not k.startswith("TODOCHAT_")}
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({}, "several workers need PostgreSQL"),
+        (
+            {"TODOCHAT_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/x"},
+            "several workers need Redis",
+        ),
+    ],
+)
+def test_several_workers_refuse_without_a_shared_database_and_redis(
+    tmp_path: Path, settings: dict[str, Any], expected: str
+) -> None:
+    env = _base_env() | settings
+    out = _serve(env, "--workers", "2", cwd=tmp_path)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], out.stderr
+    assert not (tmp_path / "todochat.db").exists()
+
+
+def test_a_wrong_redis_url_fails_at_start_up_in_one_line(tmp_path: Path) -> None:
+    env = _base_env() | {"TODOCHAT_REDIS_URL": "redis://:hunter2@127.0.0.1:1/0"}
+    out = _serve(env, cwd=tmp_path)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "cannot reach Redis" in lines[0], out.stderr
+    assert "hunter2" not in out.stderr
