@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -23,21 +24,38 @@ from todochat.chat.events import Event
 _counter = itertools.count()
 
 
-@pytest.fixture(params=["memory", "redis"])
-async def log(request: pytest.FixtureRequest) -> AsyncIterator[EventLog]:
+@dataclass
+class Logs:
+    """Where a run's events are written and where they are read: the same log, or (redis,
+    remote) the logs of two processes."""
+
+    w: EventLog
+    r: EventLog
+
+
+@pytest.fixture(params=["memory", "redis", "redis-remote"])
+async def log(request: pytest.FixtureRequest) -> AsyncIterator[Logs]:
     if request.param == "memory":
-        yield MemoryEventLog()
+        memory = MemoryEventLog()
+        yield Logs(memory, memory)
         return
     need("Redis", REDIS_URL is not None)
     assert REDIS_URL is not None
     prefix = f"todochat-test:{RUN_ID}:{next(_counter)}:"
-    backend = RedisEventLog(Redis.from_url(REDIS_URL), prefix=prefix, ttl=60)
-    yield backend
+    writer = RedisEventLog(Redis.from_url(REDIS_URL), prefix=prefix, ttl=60)
+    reader = (
+        RedisEventLog(Redis.from_url(REDIS_URL), prefix=prefix, ttl=60)
+        if request.param == "redis-remote"
+        else writer
+    )
+    yield Logs(writer, reader)
     cleanup = Redis.from_url(REDIS_URL)
     async for key in cleanup.scan_iter(match=prefix + "*"):
         await cleanup.delete(key)
     await cleanup.aclose()
-    await backend.close()
+    await writer.close()
+    if reader is not writer:
+        await reader.close()
 
 
 async def _read(log: EventLog, run_id: str, after: int = 0) -> list[Event]:
@@ -57,67 +75,67 @@ DATA: list[tuple[Any, ...]] = [
 ]
 
 
-async def test_seq_counts_from_one_and_a_reader_replays_to_the_terminal(log: EventLog) -> None:
-    await log.create("r")
+async def test_seq_counts_from_one_and_a_reader_replays_to_the_terminal(log: Logs) -> None:
+    await log.w.create("r")
     for name, data in DATA:
-        await log.append("r", name, data)
-    events = await _read(log, "r")
+        await log.w.append("r", name, data)
+    events = await _read(log.r, "r")
     assert [e.seq for e in events] == [1, 2, 3, 4, 5, 6]
     assert [(e.name, e.data) for e in events] == [tuple(d) for d in DATA]
-    assert [e.seq for e in await _read(log, "r", after=4)] == [5, 6]
+    assert [e.seq for e in await _read(log.r, "r", after=4)] == [5, 6]
 
 
-async def test_a_reader_follows_live_from_its_position(log: EventLog) -> None:
-    await log.create("r")
-    await log.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
-    await log.append("r", "message_delta", {"content": "a"})
+async def test_a_reader_follows_live_from_its_position(log: Logs) -> None:
+    await log.w.create("r")
+    await log.w.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
+    await log.w.append("r", "message_delta", {"content": "a"})
     seen: list[int] = []
     got_first = asyncio.Event()
 
     async def read() -> None:
-        async for batch in log.tail("r", 1, heartbeat=5):
+        async for batch in log.r.tail("r", 1, heartbeat=5):
             seen.extend(e.seq for e in batch)
             got_first.set()
 
     reader = asyncio.create_task(read())
     await asyncio.wait_for(got_first.wait(), 5)  # the backlog first
-    await log.append("r", "message_delta", {"content": "b"})
-    await log.append("r", "cancelled", {"reason": "requested"})
+    await log.w.append("r", "message_delta", {"content": "b"})
+    await log.w.append("r", "cancelled", {"reason": "requested"})
     await asyncio.wait_for(reader, 5)
     assert seen == [2, 3, 4]
 
 
-async def test_heartbeats_flow_while_nothing_happens(log: EventLog) -> None:
-    await log.create("r")
-    await log.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
+async def test_heartbeats_flow_while_nothing_happens(log: Logs) -> None:
+    await log.w.create("r")
+    await log.w.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
     items: list[list[Event]] = []
-    async for item in log.tail("r", 1, heartbeat=0.02):
+    async for item in log.r.tail("r", 1, heartbeat=0.02):
         items.append(item)
         if len(items) == 3:
             break
     assert items == [[], [], []]
 
 
-async def test_nothing_is_added_after_the_terminal_event(log: EventLog) -> None:
-    await log.create("r")
-    await log.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
-    ended = await log.append("r", "error", {"status": "error", "message": "m", "code": "c"})
+async def test_nothing_is_added_after_the_terminal_event(log: Logs) -> None:
+    await log.w.create("r")
+    await log.w.append("r", "session_initialized", {"session_id": "s", "run_id": "r"})
+    ended = await log.w.append("r", "error", {"status": "error", "message": "m", "code": "c"})
     assert ended is not None and ended.seq == 2
-    assert await log.append("r", "cancelled", {"reason": "late"}) is None
-    assert await log.append("r", "message_delta", {"content": "late"}) is None
-    assert [e.name for e in await _read(log, "r")] == ["session_initialized", "error"]
+    assert await log.w.append("r", "cancelled", {"reason": "late"}) is None
+    assert await log.w.append("r", "message_delta", {"content": "late"}) is None
+    assert [e.name for e in await _read(log.r, "r")] == ["session_initialized", "error"]
 
 
-async def test_an_unknown_run_is_not_there(log: EventLog) -> None:
-    assert not await log.exists("nobody")
+async def test_an_unknown_run_is_not_there(log: Logs) -> None:
+    assert not await log.r.exists("nobody")
     with pytest.raises(EventLogExpired):
-        await anext(log.tail("nobody", 0, 1.0))
+        await anext(log.r.tail("nobody", 0, 1.0))
 
 
-async def test_concurrent_appends_get_distinct_increasing_seqs(log: EventLog) -> None:
-    await log.create("r")
+async def test_concurrent_appends_get_distinct_increasing_seqs(log: Logs) -> None:
+    await log.w.create("r")
     results = await asyncio.gather(
-        *(log.append("r", "message_delta", {"content": str(i)}) for i in range(50))
+        *(log.w.append("r", "message_delta", {"content": str(i)}) for i in range(50))
     )
     seqs = sorted(e.seq for e in results if e is not None)
     assert seqs == list(range(1, 51))
@@ -167,3 +185,31 @@ async def test_redis_streams_expire_and_are_bounded() -> None:
     finally:
         await client.delete(f"{prefix}run:r", f"{prefix}run-ended:r")
         await log.close()
+
+
+async def test_closing_another_worker_s_run_is_numbered_past_what_it_may_have_sent() -> None:
+    need("Redis", REDIS_URL is not None)
+    assert REDIS_URL is not None
+    prefix = f"todochat-test:{RUN_ID}:reap:"
+    owner = RedisEventLog(Redis.from_url(REDIS_URL), prefix=prefix, ttl=60)
+    other = RedisEventLog(Redis.from_url(REDIS_URL), prefix=prefix, ttl=60)
+    try:
+        await owner.create("r")
+        for i in range(3):
+            await owner.append("r", "message_delta", {"content": str(i)})
+        # The owner's writes land behind it (it is about to "die"): wait until they have.
+        deadline = asyncio.get_running_loop().time() + 5
+        while await owner._redis.xlen(f"{prefix}run:r") < 3:
+            assert asyncio.get_running_loop().time() < deadline
+            await asyncio.sleep(0.01)
+        closing = await other.append("r", "error", {"status": "error", "message": "m", "code": "c"})
+        assert closing is not None and closing.seq > 3 + 1000
+        # A client that saw seq 3 from the owner, or even events the owner never stored,
+        # resumes elsewhere and gets the end.
+        seen = [e async for batch in other.tail("r", 3, 5) for e in batch]
+        assert [e.name for e in seen] == ["error"]
+        assert await other.append("r", "cancelled", {"reason": "late"}) is None
+    finally:
+        await other._redis.delete(f"{prefix}run:r", f"{prefix}run-ended:r")
+        await owner.close()
+        await other.close()

@@ -293,6 +293,32 @@ async def test_sigterm_lets_the_turn_finish_and_the_end_reaches_every_client(
         assert history["messages"][-1]["status"] == "complete"
 
 
+async def test_sigterm_ends_a_turn_past_the_grace_as_failed_and_clients_see_it_elsewhere(
+    shared_services: tuple[str, str, str], model: FakeOpenAI, tmp_path: Path
+) -> None:
+    env = cluster_env(*shared_services, model.url) | {"TODOCHAT_SHUTDOWN_GRACE_SECONDS": "2"}
+    model.default = Text(WORDS, delay=0.05)  # 20 s: longer than the grace
+    with cluster(env, tmp_path) as group:
+        a, b = group.workers
+        async with httpx.AsyncClient(base_url=a.url, timeout=60) as ca:
+            user = await sign_up(ca)
+            first = await _start(ca, user, "typed", 3, "too-long")
+        a.terminate()
+        assert a.proc.wait(timeout=30) in (0, -15)
+        async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+            rest = await _follow(cb, user, _run_id(first), "typed", _last_id(first))
+            last = parse_sse(b"".join(rest))[-1]["json"]
+            assert last["type"] == "error" and last["code"] == "shutdown", last
+            history = (
+                await cb.get("/api/conversations/too-long/messages", headers=user.headers)
+            ).json()
+            assert history["active_run_id"] is None
+            assert history["messages"][-1]["status"] == "failed"
+            # Everything the client saw before the cut is still there, in order.
+            whole = await _follow(cb, user, _run_id(first), "typed", None)
+            assert whole[: len(first)] == first and whole[len(first) :] == rest
+
+
 async def test_nginx_round_robin_in_front_of_two_workers(
     two_workers: Cluster, model: FakeOpenAI, tmp_path: Path
 ) -> None:

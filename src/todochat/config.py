@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     run_lease_seconds: float = Field(default=6.0, ge=0.3)
     # On SIGTERM: how long turns in progress may take to finish before they end as failed.
     shutdown_grace_seconds: float = Field(default=30.0, ge=0)
+    # Prometheus figures at /metrics (off: expose them to your monitoring network only).
+    metrics_enabled: bool = False
     # Chat runs
     history_items: int = Field(default=40, ge=2)
     heartbeat_seconds: float = Field(default=15.0, gt=0)

@@ -22,6 +22,7 @@ from todochat.db.engine import Database
 from todochat.db.types import utcnow
 from todochat.limits import TurnLimits, build_limits
 from todochat.limits.rate import RateLimiter
+from todochat.metrics import Metrics
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Runtime:
     limits: TurnLimits
     login_guard: LoginGuard
     clock: Callable[[], datetime] = field(default=utcnow)
+    metrics: Metrics | None = None
 
     @classmethod
     def build(cls, settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> Runtime:
@@ -84,6 +86,8 @@ class Runtime:
             clock=clock,
         )
         runs.control = control
+        metrics = Metrics() if settings.metrics_enabled else None
+        runs.metrics = metrics
         limits = build_limits(settings, db, clock)
         runs.quota = limits.quota
         return cls(
@@ -111,6 +115,7 @@ class Runtime:
                 limits=limits,
             ),
             clock=clock,
+            metrics=metrics,
             users=UserCache(ttl=settings.user_cache_seconds),
             hasher=PasswordHasher(
                 time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, Literal
 
@@ -33,6 +34,7 @@ from todochat.chat.schemas import (
 )
 from todochat.db.models import Conversation, User
 from todochat.errors import Forbidden, LimitExceeded, TurnFailed
+from todochat.metrics import Metrics
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
@@ -43,8 +45,17 @@ def _check_path_user(user_id: int, user: User) -> None:
 
 
 async def _encoded(
-    log: EventLog, run_id: str, after: int, heartbeat: float, encode: Callable[[Event], bytes]
+    log: EventLog,
+    run_id: str,
+    after: int,
+    heartbeat: float,
+    encode: Callable[[Event], bytes],
+    metrics: Metrics | None = None,
 ) -> AsyncIterator[bytes]:
+    began = time.perf_counter()
+    first = True
+    if metrics is not None:
+        metrics.streams_open.inc()
     try:
         async for batch in log.tail(run_id, after, heartbeat):
             if not batch:
@@ -52,11 +63,17 @@ async def _encoded(
                 continue
             data = b"".join(encode(event) for event in batch)
             if data:
+                if first and metrics is not None:
+                    metrics.first_event_seconds.observe(time.perf_counter() - began)
+                first = False
                 yield data
     except EventLogExpired:
         # Evicted while streaming: end without a terminal event; a client that resumes gets
         # 410 and reloads the conversation's history instead.
         return
+    finally:
+        if metrics is not None:
+            metrics.streams_open.dec()
 
 
 async def _once(data: bytes) -> AsyncIterator[bytes]:
@@ -124,6 +141,7 @@ async def chat_stream(
             0,
             heartbeat,
             lambda e: encode_typed(e, turn.conversation_key),
+            runtime.metrics,
         )
     )
 
@@ -155,7 +173,14 @@ async def agent_create_stream(
     except LimitExceeded as exc:
         return _sse(_once(encode_refusal_named(exc.info.payload())))
     return _sse(
-        _encoded(runtime.events, turn.run_id, 0, runtime.settings.heartbeat_seconds, encode_named)
+        _encoded(
+            runtime.events,
+            turn.run_id,
+            0,
+            runtime.settings.heartbeat_seconds,
+            encode_named,
+            runtime.metrics,
+        )
     )
 
 
@@ -211,7 +236,14 @@ async def run_events(
         encode_named if format == "named" else (lambda e: encode_typed(e, key))
     )
     return _sse(
-        _encoded(runtime.events, run_id, position, runtime.settings.heartbeat_seconds, encode)
+        _encoded(
+            runtime.events,
+            run_id,
+            position,
+            runtime.settings.heartbeat_seconds,
+            encode,
+            runtime.metrics,
+        )
     )
 
 

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from todochat.chat.sanitize import sanitize
 from todochat.db.engine import Database
 from todochat.db.types import utcnow
 from todochat.limits.quota import QuotaService
+from todochat.metrics import Metrics
 
 log = logging.getLogger("todochat.runs")
 
@@ -177,6 +179,8 @@ class RunManager:
         self.control: RunControl = LocalRunControl()
         # Set when the process is stopping: new turns are refused.
         self.draining = False
+        # Prometheus figures, when the operator turned them on.
+        self.metrics: Metrics | None = None
 
     async def start(self, spec: TurnSpec) -> None:
         """Open the run's log with ``session_initialized`` and start it in the background."""
@@ -194,6 +198,8 @@ class RunManager:
         live = _Live(owner_id=spec.context.owner.id)
         self._live[spec.run_id] = live
         await self.control.hold(spec.run_id)
+        if self.metrics is not None:
+            self.metrics.turns_started.inc()
         task = asyncio.create_task(self._run(spec, live), name=f"todochat-{spec.run_id}")
         live.task = task
         task.add_done_callback(lambda _: self._live.pop(spec.run_id, None))
@@ -328,9 +334,15 @@ class RunManager:
             )
 
     async def _emit(self, run_id: str, name: EventName, data: Any) -> None:
+        if self.metrics is None:
+            await self.events.append(run_id, name, data)
+            return
+        began = time.perf_counter()
         await self.events.append(run_id, name, data)
+        self.metrics.event_append_seconds.observe(time.perf_counter() - began)
 
     async def _run(self, spec: TurnSpec, live: _Live) -> None:
+        began = time.perf_counter()
         progress = _Progress()
         user_item: TResponseInputItem = {"role": "user", "content": spec.text}
         status, code, message = "completed", None, ""
@@ -361,6 +373,9 @@ class RunManager:
         reason = live.stop_reason or "requested"
         try:
             await self._finish(spec, user_item, progress, status, code, message, reason)
+            if self.metrics is not None:
+                self.metrics.turns_finished.labels(status).inc()
+                self.metrics.run_seconds.observe(time.perf_counter() - began)
         finally:
             try:
                 await self.control.release(spec.run_id)
