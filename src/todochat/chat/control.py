@@ -119,6 +119,7 @@ class RedisRunControl:
         self._tasks: list[asyncio.Task[None]] = []
         self._held: set[str] = set()
         self._suspects: set[str] = set()
+        self._pending: set[asyncio.Task[None]] = set()
 
     def _lease(self, run_id: str) -> str:
         return f"{self._prefix}lease:{run_id}"
@@ -142,12 +143,25 @@ class RedisRunControl:
         await self._redis.publish(self._channel, f"{run_id}\n{reason}")
 
     async def hold(self, run_id: str) -> None:
+        # Taken in the background, off the turn's path to its first event: a run counts as
+        # abandoned only when seen without a lease twice, half a lease apart.
         self._held.add(run_id)
-        await self._redis.set(self._lease(run_id), self.worker, px=self._lease_ms)
+        self._background(self._redis.set(self._lease(run_id), self.worker, px=self._lease_ms))
 
     async def release(self, run_id: str) -> None:
         self._held.discard(run_id)
-        await self._redis.delete(self._lease(run_id))
+        self._background(self._redis.delete(self._lease(run_id)))
+
+    def _background(self, work: Awaitable[object]) -> None:
+        async def run() -> None:
+            try:
+                await work
+            except Exception:
+                log.warning("a lease update failed; renewal or expiry settles it", exc_info=True)
+
+        task = asyncio.create_task(run())
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
 
     async def ready(self) -> bool:
         try:
@@ -156,6 +170,8 @@ class RedisRunControl:
             return False
 
     async def close(self) -> None:
+        if self._pending:
+            await asyncio.wait(self._pending, timeout=2.0)
         for task in self._tasks:
             task.cancel()
         for task in self._tasks:

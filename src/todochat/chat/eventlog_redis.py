@@ -82,6 +82,7 @@ class RedisEventLog:
         ttl: float = 3600.0,
         max_events: int = 100_000,
         local_runs: int = 10_000,
+        gather_seconds: float = 0.005,
     ) -> None:
         self._redis = redis
         self._prefix = prefix
@@ -93,6 +94,7 @@ class RedisEventLog:
         # minute after the end (a resume within it needs no Redis), then Redis alone serves.
         self._local = MemoryEventLog(ttl=60.0, max_runs=local_runs)
         self._pending: dict[str, list[Event]] = {}
+        self._gather = gather_seconds
         self._writers: dict[str, asyncio.Task[None]] = {}
 
     def _key(self, run_id: str) -> str:
@@ -144,6 +146,11 @@ class RedisEventLog:
         """Store the run's pending events in Redis, a batch per call, until none are left."""
         try:
             while self._pending.get(run_id):
+                waiting = self._pending[run_id]
+                if not (waiting[-1].terminal or waiting[0].seq == 1):
+                    # A reply streams dozens of events within a few milliseconds: gather
+                    # them, so each costs a fraction of one round trip, not one each.
+                    await asyncio.sleep(self._gather)
                 batch = self._pending.pop(run_id)
                 args: list[Any] = [
                     self._max_events,
