@@ -58,7 +58,7 @@ async def measure(a: str, b: str, runs: int) -> tuple[list[float], list[float]]:
                 chunks = r.aiter_text()
                 while '"text"' not in raw and "message_delta" not in raw:
                     raw += await anext(chunks)
-                run_id = raw.split("id: ", 1)[1].split("\n", 1)[0].rpartition(":")[0]
+                run_id = raw.split("\nid: ", 1)[1].split("\n", 1)[0].rpartition(":")[0]
                 async with httpx.AsyncClient(base_url=b, timeout=60) as cb:
                     asked = time.perf_counter()
                     await cb.post(f"/api/runs/{run_id}/cancel", headers=user.headers)
@@ -78,8 +78,13 @@ async def measure(a: str, b: str, runs: int) -> tuple[list[float], list[float]]:
                 chunks = r.aiter_text()
                 while raw.count("\n\n") < 3:
                     raw += await anext(chunks)
-        blocks = [x for x in raw.split("\n\n")[:3] if x.startswith("id: ")]
-        last = blocks[-1].split("\n", 1)[0][4:]
+        ids = [
+            line[4:]
+            for x in raw.split("\n\n")[:3]
+            for line in x.split("\n")
+            if line.startswith("id: ")
+        ]
+        last = ids[-1]
         run_id = last.rpartition(":")[0]
         async with httpx.AsyncClient(base_url=b, timeout=60) as cb:
             asked = time.perf_counter()

@@ -14,13 +14,13 @@ def ev(seq: int, name: str, data: object) -> Event:
 
 def test_named_encoding_is_exact() -> None:
     assert encode_named(ev(1, "session_initialized", {"session_id": "s1", "run_id": RUN})) == (
-        b'id: run_abc:1\nevent: session_initialized\ndata: {"session_id":"s1","run_id":"run_abc"}\n\n'
+        b'event: session_initialized\ndata: {"session_id":"s1","run_id":"run_abc"}\nid: run_abc:1\n\n'
     )
     assert encode_named(ev(4, "message_delta", {"content": "caf\u00e9 \u2615\nline"})) == (
-        'id: run_abc:4\nevent: message_delta\ndata: {"content":"caf\u00e9 \u2615\\nline"}\n\n'.encode()
+        'event: message_delta\ndata: {"content":"caf\u00e9 \u2615\\nline"}\nid: run_abc:4\n\n'.encode()
     )
     assert encode_named(ev(9, "history", [{"role": "user", "content": "hi"}])) == (
-        b'id: run_abc:9\nevent: history\ndata: [{"role":"user","content":"hi"}]\n\n'
+        b'event: history\ndata: [{"role":"user","content":"hi"}]\nid: run_abc:9\n\n'
     )
 
 
@@ -29,11 +29,11 @@ def test_typed_encoding_is_exact() -> None:
     cases = [
         (
             ev(1, "session_initialized", {"session_id": "c1", "run_id": RUN}),
-            b'id: run_abc:1\ndata: {"type":"start","conversation_id":"c1","run_id":"run_abc"}\n\n',
+            b'data: {"type":"start","conversation_id":"c1","run_id":"run_abc"}\nid: run_abc:1\n\n',
         ),
         (
             ev(2, "agent_updated", {"name": "todochat"}),
-            b'id: run_abc:2\ndata: {"type":"agent_updated","name":"todochat"}\n\n',
+            b'data: {"type":"agent_updated","name":"todochat"}\nid: run_abc:2\n\n',
         ),
         (
             ev(
@@ -41,8 +41,8 @@ def test_typed_encoding_is_exact() -> None:
                 "tool_call",
                 {"call_id": "c", "tool_name": "add_task", "arguments": {"title": "x"}},
             ),
-            b'id: run_abc:3\ndata: {"type":"tool_call","name":"add_task","call_id":"c",'
-            b'"arguments":{"title":"x"},"status":"started"}\n\n',
+            b'data: {"type":"tool_call","name":"add_task","call_id":"c",'
+            b'"arguments":{"title":"x"},"status":"started"}\nid: run_abc:3\n\n',
         ),
         (
             ev(
@@ -50,26 +50,26 @@ def test_typed_encoding_is_exact() -> None:
                 "tool_result",
                 {"call_id": "c", "tool_name": "add_task", "output": {"task_id": 1}},
             ),
-            b'id: run_abc:4\ndata: {"type":"tool_result","name":"add_task","call_id":"c",'
-            b'"result":{"task_id":1}}\n\n',
+            b'data: {"type":"tool_result","name":"add_task","call_id":"c",'
+            b'"result":{"task_id":1}}\nid: run_abc:4\n\n',
         ),
         (
             ev(5, "message_delta", {"content": "Hi"}),
-            b'id: run_abc:5\ndata: {"type":"text","content":"Hi"}\n\n',
+            b'data: {"type":"text","content":"Hi"}\nid: run_abc:5\n\n',
         ),
         (
             ev(6, "completed", {"final_message": "Hi", "usage": {}}),
-            b'id: run_abc:6\ndata: {"type":"done","conversation_id":"c1","response":"Hi"}\n\n',
+            b'data: {"type":"done","conversation_id":"c1","response":"Hi"}\nid: run_abc:6\n\n',
         ),
         # The run's last event carries the terminator, so a resume after "done" gets it.
         (ev(7, "history", []), b"data: [DONE]\n\n"),
         (
             ev(6, "cancelled", {"reason": "requested"}),
-            b'id: run_abc:6\ndata: {"type":"cancelled"}\n\ndata: [DONE]\n\n',
+            b'data: {"type":"cancelled"}\nid: run_abc:6\n\ndata: [DONE]\n\n',
         ),
         (
             ev(3, "error", {"status": "error", "message": "Oops.", "code": "internal_error"}),
-            b'id: run_abc:3\ndata: {"type":"error","message":"Oops.","code":"internal_error"}\n\n',
+            b'data: {"type":"error","message":"Oops.","code":"internal_error"}\nid: run_abc:3\n\n',
         ),
     ]
     for event, expected in cases:

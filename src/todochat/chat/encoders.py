@@ -22,8 +22,13 @@ def dumps(value: Any) -> str:
 
 
 def encode_named(event: Event) -> bytes:
-    """Encoding B: ``event: <canonical name>`` and the canonical payload."""
-    return f"id: {event.event_id}\nevent: {event.name}\ndata: {dumps(event.data)}\n\n".encode()
+    """Encoding B: ``event: <canonical name>`` and the canonical payload.
+
+    The ``id:`` line comes last in every encoding: field order inside an SSE event is free, and
+    clients that parse by prefix (a block that starts with ``data: ``, an ``event:`` line followed
+    by its ``data:`` line) then read our events as they read any other server's.
+    """
+    return f"event: {event.name}\ndata: {dumps(event.data)}\nid: {event.event_id}\n\n".encode()
 
 
 def _typed_payload(event: Event, conversation_id: str) -> dict[str, Any] | None:
@@ -81,7 +86,7 @@ def encode_typed(event: Event, conversation_id: str) -> bytes:
     payload = _typed_payload(event, conversation_id)
     if payload is None:
         return b""
-    out = f"id: {event.event_id}\ndata: {dumps(payload)}\n\n".encode()
+    out = f"data: {dumps(payload)}\nid: {event.event_id}\n\n".encode()
     if event.name == "cancelled":
         out += DONE
     return out

@@ -81,7 +81,7 @@ class RedisEventLog:
         prefix: str = "todochat:",
         ttl: float = 3600.0,
         max_events: int = 100_000,
-        local_runs: int = 10_000,
+        local_runs: int = 100_000,
         gather_seconds: float = 0.005,
     ) -> None:
         self._redis = redis
