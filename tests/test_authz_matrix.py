@@ -50,6 +50,11 @@ BODIES: dict[tuple[str, str], Any] = {
         "messages": [{"role": "user", "content": "delete buy milk"}],
         "session_id": A_CONVERSATION,
     },
+    ("POST", "/api/aisdk/chat"): {
+        "id": A_CONVERSATION,
+        "messages": [{"role": "user", "parts": [{"type": "text", "text": "delete buy milk"}]}],
+        "trigger": "submit-message",
+    },
     ("POST", "/api/conversations"): {"id": A_CONVERSATION},
     ("POST", "/api/todos/agent-sessions/new"): {"session_id": A_CONVERSATION},
     ("POST", "/api/todos"): {"title": "a todo of b's"},
@@ -57,6 +62,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/api/me"): {"timezone": "Asia/Tokyo"},
 }
 
+NOTHING_TO_RESUME = {("GET", "/api/aisdk/chat/{chat_id}/stream")}
 PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 
 
@@ -93,6 +99,7 @@ class World:
             "user_id": str(self.a.id),
             "todo_id": str(self.todo_id),
             "conversation_id": A_CONVERSATION,
+            "chat_id": A_CONVERSATION,
             "run_id": self.run_id,
         }
 
@@ -208,6 +215,11 @@ async def test_authorization_matrix(
         elif "{user_id}" in template:
             if r.status_code != 403:
                 failures.append(f"expected 403 on another user's path: {where}")
+        elif (method, template) in NOTHING_TO_RESUME:
+            # The AI SDK asks on every page load whether a reply is being written in a chat;
+            # another user's chat answers exactly as a chat that does not exist: nothing.
+            if r.status_code != 204 or r.content:
+                failures.append(f"expected an empty 204 for A's chat: {where}")
         elif PATH_PARAM.search(template):
             if r.status_code != 404:
                 failures.append(f"expected 404 for A's id: {where}")

@@ -13,6 +13,7 @@ from todochat import __version__
 from todochat.api.body_limit import ContentLengthLimit
 from todochat.api.errors import install_error_handlers
 from todochat.auth.router import router as auth_router
+from todochat.chat.router import clients_router
 from todochat.chat.router import router as chat_router
 from todochat.config import Settings, get_settings
 from todochat.db.migrate import upgrade
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_error_handlers(app)
     app.include_router(auth_router)
     # Before the todos router: /api/todos/agent-sessions must not be read as a todo id.
+    app.include_router(clients_router)
     app.include_router(chat_router)
     app.include_router(todos_router)
     app.include_router(usage_router)

@@ -27,8 +27,8 @@ class EventStreamResponse(StreamingResponse):
     a client that leaves meanwhile is noticed at that write instead of at once.
     """
 
-    def __init__(self, body: AsyncIterator[bytes]) -> None:
-        super().__init__(body, headers=SSE_HEADERS)
+    def __init__(self, body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> None:
+        super().__init__(body, headers=SSE_HEADERS | (headers or {}))
         self._rest: AsyncIterator[bytes] = body
         self._head_sent = False
 

@@ -19,11 +19,16 @@ from todochat.chat.encoders import (
     encode_refusal_typed,
     encode_typed,
 )
+from todochat.chat.encoders_agui import AgUiEncoder
+from todochat.chat.encoders_aisdk import HEADERS as AISDK_HEADERS
+from todochat.chat.encoders_aisdk import AiSdkEncoder
 from todochat.chat.eventlog import EventLog, EventLogExpired
 from todochat.chat.events import Event, parse_event_id
 from todochat.chat.schemas import (
     AgentCreateRequest,
     AgentCreateResponse,
+    AgUiRunInput,
+    AiSdkChatRequest,
     CancelOut,
     ChatRequest,
     ChatResponse,
@@ -33,10 +38,13 @@ from todochat.chat.schemas import (
     ToolCallOut,
 )
 from todochat.db.models import Conversation, User
-from todochat.errors import Forbidden, LimitExceeded, TurnFailed
+from todochat.errors import Forbidden, LimitExceeded, NotFound, TurnFailed
 from todochat.metrics import Metrics
 
 router = APIRouter(prefix="/api", tags=["chat"])
+# The client libraries' routes, included before ``router``: "/api/aisdk/chat" would otherwise
+# be read as "/api/{user_id}/chat".
+clients_router = APIRouter(prefix="/api", tags=["chat"])
 
 
 def _check_path_user(user_id: int, user: User) -> None:
@@ -80,8 +88,8 @@ async def _once(data: bytes) -> AsyncIterator[bytes]:
     yield data
 
 
-def _sse(body: AsyncIterator[bytes]) -> StreamingResponse:
-    return EventStreamResponse(body)
+def _sse(body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> StreamingResponse:
+    return EventStreamResponse(body, headers)
 
 
 async def _collect(log: EventLog, run_id: str) -> list[Event]:
@@ -252,6 +260,103 @@ async def cancel_run(run_id: str, user: CurrentUser, runtime: RuntimeDep) -> Can
     """Stop a run; the reply so far is kept, marked as stopped."""
     outcome = await runtime.chat.stop(user, run_id)
     return CancelOut(run_id=outcome.run_id, cancelled=outcome.cancelled, status=outcome.status)
+
+
+# -- Vercel AI SDK (UI message stream) -------------------------------------------------------
+
+
+@clients_router.post(
+    "/aisdk/chat",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "UI message stream"}},
+)
+async def aisdk_chat(
+    body: AiSdkChatRequest, user: CurrentUser, runtime: RuntimeDep
+) -> StreamingResponse:
+    """A turn for ``DefaultChatTransport``: chat id = conversation id, the turn is the last
+    user message's text; Stop is ``POST /api/runs/{runId}/cancel`` (``runId`` in the ``start``
+    chunk's metadata)."""
+    encoder = AiSdkEncoder(body.id)
+    try:
+        turn = await runtime.chat.start_turn(user, body.text, body.id, body.timezone)
+    except LimitExceeded as exc:
+        return _sse(_once(encoder.refusal(exc.info.payload())), AISDK_HEADERS)
+    return _sse(
+        _encoded(
+            runtime.events,
+            turn.run_id,
+            0,
+            runtime.settings.heartbeat_seconds,
+            encoder.feed,
+            runtime.metrics,
+        ),
+        AISDK_HEADERS,
+    )
+
+
+@clients_router.get(
+    "/aisdk/chat/{chat_id}/stream",
+    response_class=StreamingResponse,
+    responses={
+        200: {"content": {"text/event-stream": {}}, "description": "replay from start, then live"},
+        204: {"description": "nothing is being answered in this chat"},
+    },
+)
+async def aisdk_resume(
+    chat_id: str, user: CurrentUser, runtime: RuntimeDep, session: SessionDep
+) -> Response:
+    """``useChat({resume: true})``: the reply being written in this chat, replayed from its
+    ``start`` chunk (the client rebuilds the message from it) and followed live."""
+    conversations = ConversationService(session, user.id)
+    try:
+        conversation = await conversations.get(chat_id)
+    except NotFound:
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+    run_id = await conversations.active_run(conversation)
+    key = conversation.key
+    await session.close()
+    if run_id is None or not await runtime.events.exists(run_id):
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+    return _sse(
+        _encoded(
+            runtime.events,
+            run_id,
+            0,
+            runtime.settings.heartbeat_seconds,
+            AiSdkEncoder(key).feed,
+            runtime.metrics,
+        ),
+        AISDK_HEADERS,
+    )
+
+
+# -- AG-UI -----------------------------------------------------------------------------------
+
+
+@clients_router.post(
+    "/agui",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "AG-UI events"}},
+)
+async def agui_run(body: AgUiRunInput, user: CurrentUser, runtime: RuntimeDep) -> StreamingResponse:
+    """A turn for ``HttpAgent.runAgent()``: thread id = conversation id, the turn is the last
+    user message; Stop is ``POST /api/runs/{run_id}/cancel`` (``metadata.todochat.run_id`` of
+    ``RUN_STARTED``), which ends the run with ``RUN_FINISHED`` (outcome cancelled)."""
+    encoder = AgUiEncoder(body.threadId, body.runId)
+    try:
+        turn = await runtime.chat.start_turn(user, body.text, body.threadId, body.timezone)
+    except LimitExceeded as exc:
+        return _sse(_once(encoder.refusal(exc.info.payload())))
+    return _sse(
+        _encoded(
+            runtime.events,
+            turn.run_id,
+            0,
+            runtime.settings.heartbeat_seconds,
+            encoder.feed,
+            runtime.metrics,
+        )
+    )
 
 
 # -- conversations ---------------------------------------------------------------------------

@@ -130,3 +130,103 @@ class CancelOut(BaseModel):
     run_id: str
     cancelled: bool
     status: str
+
+
+class AiSdkPart(BaseModel):
+    """One part of an AI SDK UI message; only text parts carry the turn."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(max_length=64)
+    text: str | None = None
+
+
+class AiSdkMessage(BaseModel):
+    """A UI message of the AI SDK's transcript."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = Field(default=None, max_length=256)
+    role: Literal["user", "assistant", "system"]
+    parts: list[AiSdkPart] = Field(default_factory=list, max_length=1000)
+
+
+class AiSdkChatRequest(BaseModel):
+    """What ``DefaultChatTransport`` sends: the chat id, the whole transcript and the trigger.
+
+    todochat owns the history: the turn is the text of the last user message.
+    """
+
+    # The transport merges an app's extra ``body`` fields at the top level.
+    model_config = ConfigDict(extra="allow")
+
+    id: str = Field(pattern=SESSION_PATTERN)
+    messages: list[AiSdkMessage] = Field(min_length=1, max_length=10_000)
+    trigger: Literal["submit-message", "regenerate-message"] = "submit-message"
+    timezone: PlainText | None = Field(default=None, max_length=64)
+
+    @model_validator(mode="after")
+    def _last_user_text(self) -> AiSdkChatRequest:
+        if self.trigger == "regenerate-message":
+            raise ValueError("regenerating a reply is not supported; send the message again")
+        if not self.text.strip():
+            raise ValueError("the last user message has no text")
+        if len(self.text) > MAX_CHARS:
+            raise ValueError(f"a message is at most {MAX_CHARS} characters")
+        return self
+
+    @property
+    def text(self) -> str:
+        """The new turn: the text parts of the last user message, joined."""
+        last = next((m for m in reversed(self.messages) if m.role == "user"), None)
+        if last is None:
+            return ""
+        return "".join(p.text or "" for p in last.parts if p.type == "text")
+
+
+class AgUiMessage(BaseModel):
+    """A message of AG-UI's ``RunAgentInput``; only the last user message is read."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str | None = Field(default=None, max_length=256)
+    role: str = Field(max_length=32)
+    content: str | list[dict[str, Any]] | None = None
+
+    @property
+    def text(self) -> str:
+        if isinstance(self.content, str):
+            return self.content
+        parts = self.content or []
+        return "".join(str(p.get("text", "")) for p in parts if p.get("type") == "text")
+
+
+class AgUiRunInput(BaseModel):
+    """AG-UI's ``RunAgentInput`` (camelCase). ``tools``, ``context`` and ``state`` are ignored:
+    todochat's tools are its own. ``threadId`` is the conversation id."""
+
+    model_config = ConfigDict(extra="allow")
+
+    threadId: str = Field(pattern=SESSION_PATTERN)
+    runId: str | None = Field(default=None, max_length=128, pattern=SESSION_PATTERN)
+    messages: list[AgUiMessage] = Field(min_length=1, max_length=10_000)
+    forwardedProps: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _last_user_text(self) -> AgUiRunInput:
+        if not self.text.strip():
+            raise ValueError("the last user message has no text")
+        if len(self.text) > MAX_CHARS:
+            raise ValueError(f"a message is at most {MAX_CHARS} characters")
+        return self
+
+    @property
+    def text(self) -> str:
+        """The new turn: the last user message's text."""
+        last = next((m for m in reversed(self.messages) if m.role == "user"), None)
+        return "" if last is None else last.text
+
+    @property
+    def timezone(self) -> str | None:
+        value = (self.forwardedProps or {}).get("timezone")
+        return value if isinstance(value, str) and len(value) <= 64 else None

@@ -1,0 +1,154 @@
+"""AG-UI 1.0: byte-exact encoding, and the real `@ag-ui/client` HttpAgent (in Node, which checks
+the order of events) against a live server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.conftest import IN_CI, make_settings
+from tests.support.client import sign_up
+from tests.support.live import LiveServer, live_server
+from tests.support.scripted import factory
+from tests.test_aisdk import TURN, _script, ev
+from todochat.chat.encoders_agui import AgUiEncoder
+from todochat.chat.events import Event
+from todochat.config import sqlite_url
+
+NODE_DIR = Path(__file__).parent / "node"
+
+EXPECTED = (
+    b'data: {"type":"RUN_STARTED","metadata":{"todochat":{"run_id":"run_3f2a","conversation_id":"kitchen"}},"threadId":"kitchen","runId":"r1","protocolVersion":"1.0"}\nid: run_3f2a:1\n\n'
+    b'data: {"type":"STEP_STARTED","stepName":"todochat"}\nid: run_3f2a:2\n\n'
+    b'data: {"type":"TOOL_CALL_START","toolCallId":"call_91","toolCallName":"add_task","parentMessageId":"r1-1"}\n\n'
+    b'data: {"type":"TOOL_CALL_ARGS","toolCallId":"call_91","delta":"{\\"title\\":\\"Buy milk\\"}"}\n\n'
+    b'data: {"type":"TOOL_CALL_END","toolCallId":"call_91"}\nid: run_3f2a:3\n\n'
+    b'data: {"type":"TOOL_CALL_RESULT","messageId":"r1-call_91-result","toolCallId":"call_91","content":"{\\"task_id\\":1}","role":"tool"}\nid: run_3f2a:4\n\n'
+    b'data: {"type":"TEXT_MESSAGE_START","messageId":"r1-2","role":"assistant"}\n\n'
+    b'data: {"type":"TEXT_MESSAGE_CONTENT","messageId":"r1-2","delta":"Added"}\nid: run_3f2a:5\n\n'
+    b'data: {"type":"TEXT_MESSAGE_CONTENT","messageId":"r1-2","delta":" \'Buy milk\'."}\nid: run_3f2a:6\n\n'
+    b'data: {"type":"TEXT_MESSAGE_END","messageId":"r1-2"}\nid: run_3f2a:7\n\n'
+    b'data: {"type":"STEP_FINISHED","stepName":"todochat"}\n\n'
+    b'data: {"type":"RUN_FINISHED","threadId":"kitchen","runId":"r1","result":{"final_message":"Added \'Buy milk\'."},"outcome":{"type":"success"},"usage":[{"inputTokens":0,"outputTokens":0,"totalTokens":0}]}\nid: run_3f2a:8\n\n'
+)
+
+
+def _encode(events: list[Event]) -> bytes:
+    encoder = AgUiEncoder("kitchen", "r1")
+    return b"".join(encoder.feed(e) for e in events)
+
+
+def test_a_turn_is_encoded_exactly_with_no_terminator() -> None:
+    out = _encode(TURN)
+    assert out == EXPECTED
+    assert b"[DONE]" not in out and b"\r" not in out and b"null" not in out
+
+
+def test_a_replay_gives_the_same_bytes() -> None:
+    assert _encode(TURN) == _encode(TURN)
+
+
+def test_a_stop_closes_what_is_open_before_the_run_finishes() -> None:
+    events = [*TURN[:5], ev(6, "cancelled", {"reason": "requested"})]
+    assert _encode(events).endswith(
+        b'data: {"type":"TEXT_MESSAGE_END","messageId":"r1-2"}\n\n'
+        b'data: {"type":"STEP_FINISHED","stepName":"todochat"}\n\n'
+        b'data: {"type":"RUN_FINISHED","threadId":"kitchen","runId":"r1","outcome":{"type":"cancelled"}}\nid: run_3f2a:6\n\n'
+    )
+
+
+def test_an_error_is_run_error() -> None:
+    events = [
+        *TURN[:5],
+        ev(6, "error", {"status": "error", "message": "Oops.", "code": "internal_error"}),
+    ]
+    assert _encode(events).endswith(
+        b'data: {"type":"RUN_ERROR","message":"Oops.","code":"internal_error"}\nid: run_3f2a:6\n\n'
+    )
+
+
+def test_a_refusal_is_a_lone_run_error_without_nulls() -> None:
+    out = AgUiEncoder("t").refusal({"message": "Slow down.", "retry_after": 3, "reset_date": None})
+    assert out == (
+        b'data: {"type":"RUN_ERROR","message":"Slow down.","code":"rate_limit_exceeded",'
+        b'"metadata":{"todochat":{"retry_after":3}}}\n\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def node_client() -> str:
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        if IN_CI:
+            pytest.fail("node and npm are needed for the client-library tests")
+        pytest.skip("node not installed")
+    if not (NODE_DIR / "node_modules" / "@ag-ui" / "client").exists():
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, check=True, capture_output=True
+        )
+    return node
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
+    settings = make_settings(sqlite_url(tmp_path_factory.mktemp("agui") / "t.db"))
+    with live_server(settings, factory(_script)) as live:
+
+        async def token() -> str:
+            async with httpx.AsyncClient(base_url=live.url) as client:
+                user = await sign_up(client)
+            return user.headers["Authorization"].removeprefix("Bearer ")
+
+        yield live, asyncio.run(token())
+
+
+def _run(node: str, server: tuple[LiveServer, str], scenario: str) -> dict[str, Any]:
+    live, token = server
+    out = subprocess.run(
+        [node, str(NODE_DIR / "agui_run.mjs"), live.url, token, scenario],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert out.returncode == 0, out.stderr
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result.pop("warnings") == [], "the client library warned"
+    return result
+
+
+def test_a_turn_through_http_agent(node_client: str, server: tuple[LiveServer, str]) -> None:
+    seen = _run(node_client, server, "turn")
+    assert seen["runError"] is None and seen["outcome"] == "success"
+    assert seen["seen"][0] == "RUN_STARTED" and seen["seen"][-1] == "RUN_FINISHED"
+    messages = seen["newMessages"]
+    assert [m["role"] for m in messages] == ["assistant", "tool", "assistant"]
+    assert messages[0]["toolCalls"] == ["add_task"]
+    assert json.loads(messages[1]["content"])["title"] == "Call the plumber"
+    assert messages[2]["content"] == "Added 'Call the plumber'."
+
+
+def test_an_error_resolves_with_run_error(node_client: str, server: tuple[LiveServer, str]) -> None:
+    seen = _run(node_client, server, "error")
+    assert seen["runError"] == {
+        "message": "Something went wrong while answering; your message was kept.",
+        "code": "internal_error",
+    }
+    assert seen["seen"][-1] == "RUN_ERROR"
+
+
+def test_a_cancel_finishes_the_run_as_cancelled(
+    node_client: str, server: tuple[LiveServer, str]
+) -> None:
+    seen = _run(node_client, server, "cancel")
+    assert seen["cancel"]["cancelled"] is True
+    assert seen["outcome"] == "cancelled" and seen["runError"] is None
+    assert seen["newMessages"][-1]["role"] == "assistant"
+    assert seen["newMessages"][-1]["content"].startswith("w0")
