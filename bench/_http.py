@@ -88,9 +88,14 @@ class Connection:
         return status, data
 
     async def stream(
-        self, path: str, json_body: Any, headers: dict[str, str]
+        self,
+        path: str,
+        json_body: Any,
+        headers: dict[str, str],
+        text_marker: bytes = b'"type":"text"',
     ) -> tuple[float, float, float, int]:
-        """POST and read an SSE body (encoding A) to its end.
+        """POST and read an SSE body to its end (``text_marker`` finds the first text delta
+        in the encoding's bytes; the default is encoding A's).
 
         Returns seconds to the first event, to the first text delta and to the end, and the
         number of events.
@@ -130,7 +135,7 @@ class Connection:
                     return first, first_text, time.perf_counter() - start, events
                 if not first:
                     first = time.perf_counter() - start
-                if not first_text and buf.find(b'"type":"text"', eol + 2, eol + 2 + size) >= 0:
+                if not first_text and buf.find(text_marker, eol + 2, eol + 2 + size) >= 0:
                     first_text = time.perf_counter() - start
                 events += buf.count(b"\n\n", eol + 2, eol + 2 + size)
                 buf = buf[end:]

@@ -20,6 +20,7 @@ import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import uvloop
 from _http import Connection, sign_up
@@ -56,8 +57,39 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / ticks
 
 
+TURN_TEXT = "remind me to call the plumber"
+# Per encoding: the route, the body of a turn (a new conversation each, as encoding A's turns
+# without an id are), and what marks the first text delta in its bytes.
+ENCODINGS: dict[str, tuple[str, Any, bytes]] = {
+    "typed": ("/api/{uid}/chat/stream", lambda key: {"message": TURN_TEXT}, b'"type":"text"'),
+    "named": (
+        "/api/todos/agent-create/stream",
+        lambda key: {"messages": [{"role": "user", "content": TURN_TEXT}], "session_id": key},
+        b"event: message_delta",
+    ),
+    "aisdk": (
+        "/api/aisdk/chat",
+        lambda key: {
+            "id": key,
+            "messages": [{"role": "user", "parts": [{"type": "text", "text": TURN_TEXT}]}],
+            "trigger": "submit-message",
+        },
+        b'"type":"text-delta"',
+    ),
+    "agui": (
+        "/api/agui",
+        lambda key: {
+            "threadId": key,
+            "runId": key,
+            "messages": [{"id": "m1", "role": "user", "content": TURN_TEXT}],
+        },
+        b'"TEXT_MESSAGE_CONTENT"',
+    ),
+}
+
+
 async def full_stack(
-    bases: list[str], pids: list[int], streams: int, turns: int
+    bases: list[str], pids: list[int], streams: int, turns: int, encoding: str = "typed"
 ) -> dict[str, float]:
     """Steady state at ``streams`` concurrent streams.
 
@@ -89,8 +121,9 @@ async def full_stack(
         uid, headers = users[i]
         for n in range(warmup + count):
             began = time.perf_counter()
+            route, body, marker = ENCODINGS[encoding]
             f, ft, t, events = await conns[i].stream(
-                f"/api/{uid}/chat/stream", {"message": "remind me to call the plumber"}, headers
+                route.format(uid=uid), body(f"b{os.getpid()}-{i}-{n}"), headers, marker
             )
             if events < 40:
                 raise RuntimeError(f"short stream: {events} events")
@@ -192,6 +225,9 @@ def main() -> None:
         "--sdk-db", help="database URL for the SDK-alone tools (default: a temp SQLite file)"
     )
     parser.add_argument(
+        "--encoding", choices=sorted(ENCODINGS), default="typed", help="the streams' wire format"
+    )
+    parser.add_argument(
         "--workers", type=int, default=1, help="server processes (several need --db and --redis)"
     )
     parser.add_argument(
@@ -249,7 +285,9 @@ def main() -> None:
                         socket.create_connection(("127.0.0.1", p), timeout=0.2).close()
                         break
                     time.sleep(0.1)
-            stack = asyncio.run(full_stack(bases, [p.pid for p in procs], args.streams, args.turns))
+            stack = asyncio.run(
+                full_stack(bases, [p.pid for p in procs], args.streams, args.turns, args.encoding)
+            )
         finally:
             for proc in procs:
                 proc.terminate()
@@ -261,6 +299,7 @@ def main() -> None:
         f"chat turns over SSE, {args.streams} concurrent streams, {args.turns} turns "
         f"(one add_task call + ~40-word reply), server on {'SQLite' if not args.db else args.db}"
         f", event log {'in Redis Streams' if args.redis else 'in memory'}"
+        f", encoding {args.encoding}"
     )
     print(
         f"  full stack: {stack['turns_per_s']:.1f} turns/s "

@@ -152,3 +152,22 @@ def test_a_cancel_finishes_the_run_as_cancelled(
     assert seen["outcome"] == "cancelled" and seen["runError"] is None
     assert seen["newMessages"][-1]["role"] == "assistant"
     assert seen["newMessages"][-1]["content"].startswith("w0")
+
+
+def test_a_stream_whose_events_expired_ends_with_run_error() -> None:
+    encoder = AgUiEncoder("kitchen", "r1")
+    for event in TURN[:5]:
+        encoder.feed(event)
+    assert encoder.close() == (
+        b'data: {"type":"RUN_ERROR","message":"This reply is no longer available; reload the '
+        b'conversation.","code":"expired"}\n\n'
+    )
+
+
+def test_every_encoding_is_found_by_name_and_replays_identically() -> None:
+    from todochat.chat.encodings import encoder
+
+    for name in ("typed", "named", "aisdk", "agui"):
+        first = b"".join(encoder(name, "kitchen", "r1").feed(e) for e in TURN)  # type: ignore[arg-type]
+        again = b"".join(encoder(name, "kitchen", "r1").feed(e) for e in TURN)  # type: ignore[arg-type]
+        assert first == again and first, name

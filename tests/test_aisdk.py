@@ -236,3 +236,14 @@ def test_a_reloaded_page_resumes_the_reply_from_its_start(
     text = next(p for p in resumed["parts"] if p["type"] == "text")
     assert text["text"] == " ".join(f"w{i}" for i in range(60))
     assert seen["after"]["roles"] == []  # finished: 204, nothing to resume
+
+
+def test_a_stream_whose_events_expired_ends_with_an_error() -> None:
+    encoder = AiSdkEncoder("kitchen")
+    for event in TURN[:5]:
+        encoder.feed(event)
+    assert encoder.close() == (
+        b'data: {"type":"text-end","id":"t1"}\n\n'
+        b'data: {"type":"error","errorText":"This reply is no longer available; reload the conversation."}\n\n'
+        b"data: [DONE]\n\n"
+    )

@@ -179,3 +179,8 @@ class AgUiEncoder:
     def refusal(self, payload: dict[str, Any]) -> bytes:
         """A turn refused by a rate limit or the quota: ``RUN_ERROR`` as the only event."""
         return _frame(self._refusal_event(payload)).encode()
+
+    def close(self) -> bytes:
+        """The run's events expired before its end: the client would otherwise end silently."""
+        message = "This reply is no longer available; reload the conversation."
+        return _frame({"type": "RUN_ERROR", "message": message, "code": "expired"}).encode()

@@ -17,6 +17,7 @@ from todochat.chat.encoders import DONE, dumps
 from todochat.chat.events import Event
 
 HEADERS = {"x-vercel-ai-ui-message-stream": "v1"}
+EXPIRED = "This reply is no longer available; reload the conversation."
 
 
 def _frame(chunk: dict[str, Any]) -> str:
@@ -131,3 +132,8 @@ class AiSdkEncoder:
     def refusal(self, payload: dict[str, Any]) -> bytes:
         """A turn refused by a rate limit or the quota, before it started."""
         return "".join(_frame(c) for c in self._refusal_chunks(payload)).encode() + DONE
+
+    def close(self) -> bytes:
+        """The run's events expired before its end: say so, so the chat is not left waiting."""
+        error = {"type": "error", "errorText": EXPIRED}
+        return "".join(_frame(c) for c in [*self._close_text(), error]).encode() + DONE

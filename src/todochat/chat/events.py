@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypedDict
 
 EventName = Literal[
     "session_initialized",
@@ -17,6 +17,66 @@ EventName = Literal[
     "rate_limit_exceeded",
     "cancelled",
 ]
+
+
+class SessionInitialized(TypedDict):
+    session_id: str
+    run_id: str
+
+
+class AgentUpdated(TypedDict):
+    name: str
+
+
+class MessageDelta(TypedDict):
+    content: str
+
+
+class ToolCall(TypedDict):
+    call_id: str
+    tool_name: str
+    arguments: dict[str, Any]
+
+
+class ToolResult(TypedDict):
+    call_id: str
+    tool_name: str
+    output: Any
+
+
+class Usage(TypedDict):
+    input_tokens: int
+    output_tokens: int
+
+
+class Completed(TypedDict):
+    final_message: str
+    usage: Usage
+
+
+class ErrorPayload(TypedDict):
+    status: str
+    message: str
+    code: str
+
+
+class Cancelled(TypedDict):
+    reason: str
+
+
+# What each canonical event carries (``history``: the conversation's messages; a turn refused by
+# a limit never reaches the log, its encoder writes the refusal).
+Payload = (
+    SessionInitialized
+    | AgentUpdated
+    | MessageDelta
+    | ToolCall
+    | ToolResult
+    | Completed
+    | ErrorPayload
+    | Cancelled
+    | list[dict[str, Any]]
+)
 
 # The last event of a run. `completed` is followed by `history`, which closes a normal run.
 TERMINAL: frozenset[str] = frozenset({"history", "error", "rate_limit_exceeded", "cancelled"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query, Response, status
@@ -12,16 +12,9 @@ from fastapi.responses import StreamingResponse
 from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
 from todochat.api.sse import EventStreamResponse
 from todochat.chat.conversations import ConversationService
-from todochat.chat.encoders import (
-    PING,
-    encode_named,
-    encode_refusal_named,
-    encode_refusal_typed,
-    encode_typed,
-)
-from todochat.chat.encoders_agui import AgUiEncoder
+from todochat.chat.encoders import PING
 from todochat.chat.encoders_aisdk import HEADERS as AISDK_HEADERS
-from todochat.chat.encoders_aisdk import AiSdkEncoder
+from todochat.chat.encodings import Encoder, encoder
 from todochat.chat.eventlog import EventLog, EventLogExpired
 from todochat.chat.events import Event, parse_event_id
 from todochat.chat.schemas import (
@@ -40,6 +33,7 @@ from todochat.chat.schemas import (
 from todochat.db.models import Conversation, User
 from todochat.errors import Forbidden, LimitExceeded, NotFound, TurnFailed
 from todochat.metrics import Metrics
+from todochat.runtime import Runtime
 
 router = APIRouter(prefix="/api", tags=["chat"])
 # The client libraries' routes, included before ``router``: "/api/aisdk/chat" would otherwise
@@ -57,7 +51,7 @@ async def _encoded(
     run_id: str,
     after: int,
     heartbeat: float,
-    encode: Callable[[Event], bytes],
+    encoder: Encoder,
     metrics: Metrics | None = None,
 ) -> AsyncIterator[bytes]:
     began = time.perf_counter()
@@ -69,19 +63,36 @@ async def _encoded(
             if not batch:
                 yield PING
                 continue
-            data = b"".join(encode(event) for event in batch)
+            data = b"".join(encoder.feed(event) for event in batch)
             if data:
                 if first and metrics is not None:
                     metrics.first_event_seconds.observe(time.perf_counter() - began)
                 first = False
                 yield data
     except EventLogExpired:
-        # Evicted while streaming: end without a terminal event; a client that resumes gets
-        # 410 and reloads the conversation's history instead.
-        return
+        # Evicted while streaming: the format's own way to end (A and B: no terminal event;
+        # a client that resumes gets 410 and reloads the conversation's history instead).
+        closing = encoder.close()
+        if closing:
+            yield closing
     finally:
         if metrics is not None:
             metrics.streams_open.dec()
+
+
+def _stream(
+    runtime: Runtime,
+    run_id: str,
+    stream: Encoder,
+    *,
+    after: int = 0,
+    headers: dict[str, str] | None = None,
+) -> StreamingResponse:
+    """A run's events from ``after`` on, in ``stream``'s encoding, then live."""
+    body = _encoded(
+        runtime.events, run_id, after, runtime.settings.heartbeat_seconds, stream, runtime.metrics
+    )
+    return _sse(body, headers)
 
 
 async def _once(data: bytes) -> AsyncIterator[bytes]:
@@ -140,18 +151,8 @@ async def chat_stream(
     try:
         turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
     except LimitExceeded as exc:
-        return _sse(_once(encode_refusal_typed(exc.info.payload())))
-    heartbeat = runtime.settings.heartbeat_seconds
-    return _sse(
-        _encoded(
-            runtime.events,
-            turn.run_id,
-            0,
-            heartbeat,
-            lambda e: encode_typed(e, turn.conversation_key),
-            runtime.metrics,
-        )
-    )
+        return _sse(_once(encoder("typed", key or "").refusal(exc.info.payload())))
+    return _stream(runtime, turn.run_id, encoder("typed", turn.conversation_key))
 
 
 @router.post("/{user_id}/chat", response_model=ChatResponse)
@@ -179,17 +180,8 @@ async def agent_create_stream(
     try:
         turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
     except LimitExceeded as exc:
-        return _sse(_once(encode_refusal_named(exc.info.payload())))
-    return _sse(
-        _encoded(
-            runtime.events,
-            turn.run_id,
-            0,
-            runtime.settings.heartbeat_seconds,
-            encode_named,
-            runtime.metrics,
-        )
-    )
+        return _sse(_once(encoder("named", "").refusal(exc.info.payload())))
+    return _stream(runtime, turn.run_id, encoder("named", turn.conversation_key))
 
 
 @router.post("/todos/agent-create", response_model=AgentCreateResponse)
@@ -240,19 +232,7 @@ async def run_events(
             status_code=410,
             media_type="application/json",
         )
-    encode: Callable[[Event], bytes] = (
-        encode_named if format == "named" else (lambda e: encode_typed(e, key))
-    )
-    return _sse(
-        _encoded(
-            runtime.events,
-            run_id,
-            position,
-            runtime.settings.heartbeat_seconds,
-            encode,
-            runtime.metrics,
-        )
-    )
+    return _stream(runtime, run_id, encoder(format, key), after=position)
 
 
 @router.post("/runs/{run_id}/cancel", response_model=CancelOut)
@@ -276,22 +256,12 @@ async def aisdk_chat(
     """A turn for ``DefaultChatTransport``: chat id = conversation id, the turn is the last
     user message's text; Stop is ``POST /api/runs/{runId}/cancel`` (``runId`` in the ``start``
     chunk's metadata)."""
-    encoder = AiSdkEncoder(body.id)
+    stream = encoder("aisdk", body.id)
     try:
         turn = await runtime.chat.start_turn(user, body.text, body.id, body.timezone)
     except LimitExceeded as exc:
-        return _sse(_once(encoder.refusal(exc.info.payload())), AISDK_HEADERS)
-    return _sse(
-        _encoded(
-            runtime.events,
-            turn.run_id,
-            0,
-            runtime.settings.heartbeat_seconds,
-            encoder.feed,
-            runtime.metrics,
-        ),
-        AISDK_HEADERS,
-    )
+        return _sse(_once(stream.refusal(exc.info.payload())), AISDK_HEADERS)
+    return _stream(runtime, turn.run_id, stream, headers=AISDK_HEADERS)
 
 
 @clients_router.get(
@@ -317,17 +287,7 @@ async def aisdk_resume(
     await session.close()
     if run_id is None or not await runtime.events.exists(run_id):
         return Response(status_code=status.HTTP_204_NO_CONTENT)
-    return _sse(
-        _encoded(
-            runtime.events,
-            run_id,
-            0,
-            runtime.settings.heartbeat_seconds,
-            AiSdkEncoder(key).feed,
-            runtime.metrics,
-        ),
-        AISDK_HEADERS,
-    )
+    return _stream(runtime, run_id, encoder("aisdk", key), headers=AISDK_HEADERS)
 
 
 # -- AG-UI -----------------------------------------------------------------------------------
@@ -342,21 +302,12 @@ async def agui_run(body: AgUiRunInput, user: CurrentUser, runtime: RuntimeDep) -
     """A turn for ``HttpAgent.runAgent()``: thread id = conversation id, the turn is the last
     user message; Stop is ``POST /api/runs/{run_id}/cancel`` (``metadata.todochat.run_id`` of
     ``RUN_STARTED``), which ends the run with ``RUN_FINISHED`` (outcome cancelled)."""
-    encoder = AgUiEncoder(body.threadId, body.runId)
+    stream = encoder("agui", body.threadId, body.runId)
     try:
         turn = await runtime.chat.start_turn(user, body.text, body.threadId, body.timezone)
     except LimitExceeded as exc:
-        return _sse(_once(encoder.refusal(exc.info.payload())))
-    return _sse(
-        _encoded(
-            runtime.events,
-            turn.run_id,
-            0,
-            runtime.settings.heartbeat_seconds,
-            encoder.feed,
-            runtime.metrics,
-        )
-    )
+        return _sse(_once(stream.refusal(exc.info.payload())))
+    return _stream(runtime, turn.run_id, stream)
 
 
 # -- conversations ---------------------------------------------------------------------------

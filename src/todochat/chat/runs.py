@@ -42,7 +42,7 @@ from todochat.agent.tools import FAILED
 from todochat.chat.control import LocalRunControl, RunControl
 from todochat.chat.conversations import finish_turn, interrupted_turns
 from todochat.chat.eventlog import EventLog
-from todochat.chat.events import EventName
+from todochat.chat.events import Completed, EventName, Payload, Usage
 from todochat.chat.memory import ConversationMemory
 from todochat.chat.sanitize import sanitize
 from todochat.db.engine import Database
@@ -333,7 +333,7 @@ class RunManager:
                 session, conversation_id, [{"role": "user", "content": text}]
             )
 
-    async def _emit(self, run_id: str, name: EventName, data: Any) -> None:
+    async def _emit(self, run_id: str, name: EventName, data: Payload) -> None:
         if self.metrics is None:
             await self.events.append(run_id, name, data)
             return
@@ -594,8 +594,8 @@ class RunManager:
                 message = "Your reply could not be saved; please try again."
         run_id = spec.run_id
         if status == "completed":
-            usage = {"input_tokens": progress.input_tokens, "output_tokens": progress.output_tokens}
-            await self._emit(run_id, "completed", {"final_message": reply, "usage": usage})
+            usage = Usage(input_tokens=progress.input_tokens, output_tokens=progress.output_tokens)
+            await self._emit(run_id, "completed", Completed(final_message=reply, usage=usage))
             await self._emit(run_id, "history", history)
         elif status == "cancelled":
             await self._emit(run_id, "cancelled", {"reason": reason})
