@@ -3,27 +3,17 @@ the order of events) against a live server."""
 
 from __future__ import annotations
 
-import asyncio
 import json
-import shutil
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from tests.conftest import IN_CI, make_settings
-from tests.support.client import sign_up
-from tests.support.live import LiveServer, live_server
-from tests.support.scripted import factory
-from tests.test_aisdk import TURN, _script, ev
+from tests.support.live import LiveServer
+from tests.support.node import node_with_packages, run_node, scripted_server
+from tests.test_aisdk import TURN, ev
 from todochat.chat.encoders_agui import AgUiEncoder
 from todochat.chat.events import Event
-from todochat.config import sqlite_url
-
-NODE_DIR = Path(__file__).parent / "node"
 
 EXPECTED = (
     b'data: {"type":"RUN_STARTED","metadata":{"todochat":{"run_id":"run_3f2a","conversation_id":"kitchen"}},"threadId":"kitchen","runId":"r1","protocolVersion":"1.0"}\nid: run_3f2a:1\n\n'
@@ -85,43 +75,20 @@ def test_a_refusal_is_a_lone_run_error_without_nulls() -> None:
 
 @pytest.fixture(scope="module")
 def node_client() -> str:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        if IN_CI:
-            pytest.fail("node and npm are needed for the client-library tests")
+    node = node_with_packages()
+    if node is None:
         pytest.skip("node not installed")
-    if not (NODE_DIR / "node_modules" / "@ag-ui" / "client").exists():
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, check=True, capture_output=True
-        )
     return node
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
-    settings = make_settings(sqlite_url(tmp_path_factory.mktemp("agui") / "t.db"))
-    with live_server(settings, factory(_script)) as live:
-
-        async def token() -> str:
-            async with httpx.AsyncClient(base_url=live.url) as client:
-                user = await sign_up(client)
-            return user.headers["Authorization"].removeprefix("Bearer ")
-
-        yield live, asyncio.run(token())
+    with scripted_server(tmp_path_factory.mktemp("agui")) as live:
+        yield live
 
 
 def _run(node: str, server: tuple[LiveServer, str], scenario: str) -> dict[str, Any]:
-    live, token = server
-    out = subprocess.run(
-        [node, str(NODE_DIR / "agui_run.mjs"), live.url, token, scenario],
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
-    assert out.returncode == 0, out.stderr
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result.pop("warnings") == [], "the client library warned"
-    return result
+    return run_node(node, "agui_run.mjs", server, scenario)
 
 
 def test_a_turn_through_http_agent(node_client: str, server: tuple[LiveServer, str]) -> None:

@@ -3,28 +3,16 @@ machinery and DefaultChatTransport, in Node) against a live server."""
 
 from __future__ import annotations
 
-import asyncio
-import json
-import shutil
-import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
-from agents import TResponseInputItem
 
-from tests.conftest import IN_CI, make_settings
-from tests.support.client import sign_up
-from tests.support.live import LiveServer, live_server
-from tests.support.scripted import factory, last_user_text, slow_words
-from todochat.agent.streaming import Plan, PlannedCall
+from tests.support.live import LiveServer
+from tests.support.node import node_with_packages, run_node, scripted_server
 from todochat.chat.encoders_aisdk import AiSdkEncoder
 from todochat.chat.events import Event
-from todochat.config import sqlite_url
 
-NODE_DIR = Path(__file__).parent / "node"
 RUN = "run_3f2a"
 
 
@@ -135,58 +123,22 @@ def test_a_refusal_is_an_error_chunk() -> None:
 # -- the real library ------------------------------------------------------------------------
 
 
-def _script(items: list[TResponseInputItem]) -> Plan:
-    text = last_user_text(items)
-    last = items[-1] if items else {}
-    if "fail" in text:
-        raise RuntimeError("scripted failure")
-    if "slow" in text:
-        return Plan(text=slow_words(" ".join(f"w{i}" for i in range(60)), 0.05))
-    if not (isinstance(last, dict) and last.get("type") == "function_call_output"):
-        return Plan(calls=[PlannedCall("add_task", {"title": "Call the plumber"})])
-    return Plan(text=["Added", " 'Call", " the", " plumber'."])
-
-
 @pytest.fixture(scope="module")
 def node_client() -> str:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        if IN_CI:
-            pytest.fail("node and npm are needed for the client-library tests")
+    node = node_with_packages()
+    if node is None:
         pytest.skip("node not installed")
-    if not (NODE_DIR / "node_modules" / "ai").exists():
-        # Pinned by tests/node/package-lock.json; the product itself never fetches packages.
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund"], cwd=NODE_DIR, check=True, capture_output=True
-        )
     return node
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, str]]:
-    settings = make_settings(sqlite_url(tmp_path_factory.mktemp("aisdk") / "t.db"))
-    with live_server(settings, factory(_script)) as live:
-
-        async def token() -> str:
-            async with httpx.AsyncClient(base_url=live.url) as client:
-                user = await sign_up(client)
-            return user.headers["Authorization"].removeprefix("Bearer ")
-
-        yield live, asyncio.run(token())
+    with scripted_server(tmp_path_factory.mktemp("aisdk")) as live:
+        yield live
 
 
 def _run(node: str, server: tuple[LiveServer, str], scenario: str) -> dict[str, Any]:
-    live, token = server
-    out = subprocess.run(
-        [node, str(NODE_DIR / "aisdk_chat.mjs"), live.url, token, scenario],
-        capture_output=True,
-        text=True,
-        timeout=90,
-    )
-    assert out.returncode == 0, out.stderr
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    assert result.pop("warnings") == []
-    return result
+    return run_node(node, "aisdk_chat.mjs", server, scenario)
 
 
 def test_a_turn_with_a_tool_call_and_streamed_text(
