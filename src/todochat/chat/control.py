@@ -27,6 +27,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Protocol
 
 from redis.asyncio import Redis
+from redis.asyncio.client import PubSub
 
 log = logging.getLogger("todochat.control")
 
@@ -180,10 +181,7 @@ class RedisRunControl:
         self._tasks = []
         await self._redis.aclose()
 
-    async def _listen(self, pubsub: object, cancel: Cancel) -> None:
-        from redis.asyncio.client import PubSub
-
-        assert isinstance(pubsub, PubSub)
+    async def _listen(self, pubsub: PubSub, cancel: Cancel) -> None:
         while True:
             try:
                 async for message in pubsub.listen():
