@@ -755,13 +755,9 @@ class Targets:
         """A correction in several parts ("the tag should be procurement not legal, and make it
         high priority"), or one that names which of the todos just added it is for ("the
         budget deck should be wednesday not tuesday"): one update per todo with all of it."""
-        if writes(turn):
-            return reply(report(turn))
-        done = reads(turn)
-        if not done:
-            return calls(call("list_tasks", status="all"))
-        by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
-        todos = [by_id[i] for i in ids if i in by_id]
+        todos = self._as_listed(ids, turn)
+        if isinstance(todos, Decision):
+            return todos
         named, parts = _named_in(parts, todos)
         todos = named or todos
         if not todos:
@@ -826,13 +822,9 @@ class Targets:
     def _swap(self, ids: list[int], old: str, new: str, turn: Turn) -> Decision:
         """ "tim not tom", "personal not work", "not tomorrow, sunday": put ``new`` where ``old``
         was, in the title, the tags or the date of the todo just added or changed."""
-        if writes(turn):
-            return reply(report(turn))
-        done = reads(turn)
-        if not done:
-            return calls(call("list_tasks", status="all"))
-        by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
-        todos = [by_id[i] for i in ids if i in by_id]
+        todos = self._as_listed(ids, turn)
+        if isinstance(todos, Decision):
+            return todos
         if not todos:
             return reply("That todo isn't on your list any more, so I haven't changed anything.")
         new = _IT_IS.sub("", new).strip(" '\"")
@@ -859,14 +851,21 @@ class Targets:
             return reply(f"I couldn't find '{old}' in it, so I haven't changed anything.")
         return calls(*planned)
 
-    def _update_focus(self, ids: list[int], changes: nlu.Changes, turn: Turn) -> Decision:
+    def _as_listed(self, ids: list[int], turn: Turn) -> list[dict[str, Any]] | Decision:
+        """The todos ``ids`` as the list shows them now (those still on it), or the step to
+        take first: read the list, or report what this turn already changed."""
         if writes(turn):
             return reply(report(turn))
         done = reads(turn)
         if not done:
             return calls(call("list_tasks", status="all"))
         by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
-        todos = [by_id[i] for i in ids if i in by_id]
+        return [by_id[i] for i in ids if i in by_id]
+
+    def _update_focus(self, ids: list[int], changes: nlu.Changes, turn: Turn) -> Decision:
+        todos = self._as_listed(ids, turn)
+        if isinstance(todos, Decision):
+            return todos
         if not todos:
             return reply("That todo isn't on your list any more, so I haven't changed anything.")
         return calls(*[self.update_call(t, changes) for t in todos])
