@@ -55,6 +55,17 @@ BODIES: dict[tuple[str, str], Any] = {
         "messages": [{"role": "user", "parts": [{"type": "text", "text": "delete buy milk"}]}],
         "trigger": "submit-message",
     },
+    ("POST", "/api/chatkit"): {
+        "type": "threads.add_user_message",
+        "params": {
+            "thread_id": A_CONVERSATION,
+            "input": {
+                "content": [{"type": "input_text", "text": "delete buy milk"}],
+                "attachments": [],
+                "inference_options": {},
+            },
+        },
+    },
     ("POST", "/api/conversations"): {"id": A_CONVERSATION},
     ("POST", "/api/todos/agent-sessions/new"): {"session_id": A_CONVERSATION},
     ("POST", "/api/todos"): {"title": "a todo of b's"},

@@ -6,11 +6,12 @@ import time
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Header, Query, Request, Response, status
 from fastapi.responses import StreamingResponse
 
 from todochat.api.deps import CurrentUser, RuntimeDep, SessionDep
 from todochat.api.sse import EventStreamResponse
+from todochat.chat.chatkit_server import process as chatkit_process
 from todochat.chat.conversations import ConversationService
 from todochat.chat.encoders import PING
 from todochat.chat.encoders_aisdk import HEADERS as AISDK_HEADERS
@@ -308,6 +309,35 @@ async def agui_run(body: AgUiRunInput, user: CurrentUser, runtime: RuntimeDep) -
     except LimitExceeded as exc:
         return _sse(_once(stream.refusal(exc.info.payload())))
     return _stream(runtime, turn.run_id, stream)
+
+
+# -- OpenAI ChatKit --------------------------------------------------------------------------
+
+
+@clients_router.post(
+    "/chatkit",
+    response_class=StreamingResponse,
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}}},
+            "description": "one ChatKit request: {type, params, metadata?}",
+        }
+    },
+    responses={
+        200: {
+            "content": {"text/event-stream": {}, "application/json": {}},
+            "description": "a stream for a turn, JSON for the other requests",
+        }
+    },
+)
+async def chatkit(request: Request, user: CurrentUser, runtime: RuntimeDep) -> Response:
+    """ChatKit's self-hosted server protocol: thread = conversation. A client that goes away
+    stops the turn (ChatKit cannot resume a stream)."""
+    result = await chatkit_process(await request.body(), user, runtime)
+    if isinstance(result, bytes):
+        return Response(result, media_type="application/json")
+    return _sse(result)
 
 
 # -- conversations ---------------------------------------------------------------------------
