@@ -85,6 +85,20 @@ ENCODINGS: dict[str, tuple[str, Any, bytes]] = {
         },
         b'"TEXT_MESSAGE_CONTENT"',
     ),
+    "chatkit": (
+        "/api/chatkit",
+        lambda key: {
+            "type": "threads.create",
+            "params": {
+                "input": {
+                    "content": [{"type": "input_text", "text": TURN_TEXT}],
+                    "attachments": [],
+                    "inference_options": {},
+                }
+            },
+        },
+        b'"assistant_message.content_part.text_delta"',
+    ),
 }
 
 

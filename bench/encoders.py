@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from datetime import UTC, datetime
 
+from todochat.chat.chatkit_events import ChatKitEvents
 from todochat.chat.encodings import encoder
 from todochat.chat.events import Event
 
@@ -88,7 +90,24 @@ def main() -> None:
             rounds.append((time.perf_counter() - started) / (args.turns * len(events)))
         per_event = statistics.median(rounds) * 1e6
         base = base or per_event
-        print(f"  {name:6} {per_event:6.2f} µs/event  ({per_event / base:.2f}x typed)")
+        print(f"  {name:7} {per_event:6.2f} µs/event  ({per_event / base:.2f}x typed)")
+    # ChatKit: the mapping to its event models, serialized as ChatKitServer writes them.
+    rounds = []
+    at = datetime.now(UTC)
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(args.turns):
+            mapper = ChatKitEvents("kitchen", RUN, at)
+            for event in events:
+                for out in mapper.feed(event):
+                    (
+                        b"data: "
+                        + out.model_dump_json(by_alias=True, exclude_none=True).encode()
+                        + b"\n\n"
+                    )
+        rounds.append((time.perf_counter() - started) / (args.turns * len(events)))
+    per_event = statistics.median(rounds) * 1e6
+    print(f"  chatkit {per_event:6.2f} µs/event  ({per_event / (base or 1):.2f}x typed)")
 
 
 if __name__ == "__main__":

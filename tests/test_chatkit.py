@@ -89,6 +89,19 @@ def test_a_replay_gives_the_same_events() -> None:
     assert _map(TURN) == _map(TURN)
 
 
+def test_a_batch_sends_its_consecutive_text_deltas_as_one() -> None:
+    one_by_one = _map(TURN)
+    mapper = ChatKitEvents("kitchen", "run_3f2a", AT)
+    batched = [_dump(out) for out in mapper.feed_batch(TURN)]
+    merged = EXPECTED[7].replace('"delta":"Added"', '"delta":"Added \'Buy milk\'."')
+    assert batched == [*one_by_one[:7], merged, *one_by_one[9:]]
+    # An error ends the batch: nothing after it is mapped.
+    mapper = ChatKitEvents("kitchen", "run_3f2a", AT)
+    failed = ev(7, "error", {"status": "error", "message": "Oops.", "code": "internal_error"})
+    out = mapper.feed_batch([*TURN[:6], failed, *TURN[6:]])
+    assert mapper.error == "Oops." and out[-1].type == "thread.item.done"
+
+
 def test_an_error_while_the_reply_is_open_keeps_the_partial_reply() -> None:
     mapper = ChatKitEvents("kitchen", "run_3f2a", AT)
     events = [

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from chatkit.errors import CustomStreamError
-from chatkit.server import ChatKitServer, StreamingResult
+from chatkit.server import ChatKitServer
 from chatkit.store import Store, StoreItemType
 from chatkit.types import (
     Attachment,
@@ -35,6 +35,7 @@ from chatkit.types import (
     UserMessageInput,
     UserMessageItem,
     UserMessageTagContent,
+    is_streaming_req,
 )
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import update
@@ -104,8 +105,9 @@ class ConversationStore(Store[ChatKitContext]):
             return _thread(conversation)
 
     async def save_thread(self, thread: ThreadMetadata, context: ChatKitContext) -> None:
-        # The conversation exists already (the turn created it); only a title is ChatKit's.
-        if thread.title is None:
+        # The conversation exists already (the turn created it); only a title is ChatKit's,
+        # and the one ``respond`` gives a new thread is the one the turn stored.
+        if thread.title is None or (context.created and thread.title == title_from(context.text)):
             return
         async with context.runtime.db.session() as session:
             conversation = await ConversationService(session, context.user.id).get(thread.id)
@@ -220,14 +222,13 @@ class TodochatChatKit(ChatKitServer[ChatKitContext]):
         events = ChatKitEvents(thread.id, context.turn.run_id, runtime.clock())
         tail = runtime.events.tail(context.turn.run_id, 0, runtime.settings.heartbeat_seconds)
         async for batch in tail:
-            for event in batch:
-                for out in events.feed(event):
-                    yield out
-                if events.error is not None:
-                    # ChatKit's own error event, which ends the stream. Retrying is ChatKit's
-                    # retry_after_item, which todochat does not offer: the message is kept and
-                    # can be sent again.
-                    raise CustomStreamError(events.error, allow_retry=False)
+            for out in events.feed_batch(batch):
+                yield out
+            if events.error is not None:
+                # ChatKit's own error event, which ends the stream. Retrying is ChatKit's
+                # retry_after_item, which todochat does not offer: the message is kept and
+                # can be sent again.
+                raise CustomStreamError(events.error, allow_retry=False)
 
     async def handle_stream_cancelled(
         self,
@@ -269,10 +270,12 @@ async def process(raw: bytes, user: User, runtime: Runtime) -> AsyncIterator[byt
     server = TodochatChatKit(ConversationStore())
     if isinstance(request, ThreadsCreateReq | ThreadsAddUserMessageReq):
         await _start(request, context)
-    result = await server.process(raw, context)
-    if isinstance(result, StreamingResult):
-        return _with_heartbeat(aiter(result), runtime.settings.heartbeat_seconds)
-    return result.json
+    # ``ChatKitServer.process`` would parse the body again with a TypeAdapter it builds per
+    # call (about a millisecond); this is its body, given the request parsed above.
+    if is_streaming_req(request):
+        stream = server._process_streaming(request, context)
+        return _with_heartbeat(stream, runtime.settings.heartbeat_seconds)
+    return await server._process_non_streaming(request, context)
 
 
 async def _start(
@@ -338,6 +341,15 @@ async def _with_heartbeat(body: AsyncIterator[bytes], every: float) -> AsyncIter
                 continue
             if chunk is None:
                 return
-            yield chunk
+            # What the reader has queued meanwhile goes out in one write, as a batch of the
+            # event log does on the other encodings (ChatKitServer yields event by event).
+            batch = [chunk]
+            while not chunks.empty():
+                more = chunks.get_nowait()
+                if more is None:
+                    yield b"".join(batch)
+                    return
+                batch.append(more)
+            yield b"".join(batch) if len(batch) > 1 else chunk
     finally:
         reader.cancel()
