@@ -18,6 +18,7 @@ from todochat.chat.router import router as chat_router
 from todochat.config import Settings, get_settings
 from todochat.db.migrate import upgrade
 from todochat.limits.router import router as usage_router
+from todochat.live.router import router as live_router
 from todochat.runtime import Runtime
 from todochat.todos.router import router as todos_router
 from todochat.web import install_web
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             await rt.runs.shutdown(settings.shutdown_grace_seconds)
             await rt.runs.control.close()
             await rt.events.close()
+            await rt.feed.close()
             await rt.limits.close()
             await rt.login_guard.close()
             await rt.db.dispose()
@@ -78,6 +80,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(chat_router)
     app.include_router(todos_router)
     app.include_router(usage_router)
+    app.include_router(live_router)
     install_web(app)
 
     # HEAD as well, for uptime checks (kept out of the schema: one operation per path).

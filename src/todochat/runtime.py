@@ -22,6 +22,7 @@ from todochat.db.engine import Database
 from todochat.db.types import utcnow
 from todochat.limits import TurnLimits, build_limits
 from todochat.limits.rate import RateLimiter
+from todochat.live.feed import ChangeNotifier, Feed, MemoryFeed
 from todochat.metrics import Metrics
 
 
@@ -40,6 +41,7 @@ class Runtime:
     chat: ChatService
     limits: TurnLimits
     login_guard: LoginGuard
+    feed: Feed = field(default_factory=MemoryFeed)
     clock: Callable[[], datetime] = field(default=utcnow)
     metrics: Metrics | None = None
 
@@ -49,6 +51,7 @@ class Runtime:
         db = Database(settings.database_url, echo=settings.database_echo)
         events: EventLog
         control: RunControl
+        feed: Feed
         if settings.redis_url:
             from redis.asyncio import Redis
 
@@ -61,6 +64,9 @@ class Runtime:
                 prefix=settings.redis_prefix,
                 ttl=settings.event_ttl_seconds,
             )
+            from todochat.live.feed_redis import RedisFeed
+
+            feed = RedisFeed(Redis.from_url(settings.redis_url), prefix=settings.redis_prefix)
             control = RedisRunControl(
                 Redis.from_url(settings.redis_url),
                 prefix=settings.redis_prefix,
@@ -72,6 +78,9 @@ class Runtime:
                 ttl=settings.event_ttl_seconds, max_runs=settings.event_log_max_runs
             )
             control = LocalRunControl()
+            feed = MemoryFeed()
+        # Every committed change to a user's todos or conversations, told to the user's streams.
+        db.on_commit = ChangeNotifier(feed).changed
         memory = ConversationMemory(db, settings.history_items)
         runs = RunManager(
             db=db,
@@ -94,6 +103,7 @@ class Runtime:
             settings=settings,
             db=db,
             events=events,
+            feed=feed,
             memory=memory,
             runs=runs,
             limits=limits,

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from todochat.db.models import ChatMessage, Conversation, Run
 from todochat.db.types import utcnow
 from todochat.errors import Conflict, ConversationNotFound, InvalidInput, RunNotFound
+from todochat.live.changes import mark
 
 # \Z, not $: "$" also matches before a final newline, so "abc\n" would pass.
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,128}\Z")
@@ -84,6 +85,7 @@ class ConversationService:
         if key is not None and await self._find(key) is not None:
             raise Conflict("session_id", "a conversation with this id exists already")
         conversation = self._new(key or uuid.uuid4().hex, title)
+        mark(self._session, self.owner_id, "conversations", conversation.key)
         try:
             await self._session.flush()
         except IntegrityError as exc:  # created by a concurrent request meanwhile
@@ -105,6 +107,7 @@ class ConversationService:
         )
         await self._session.execute(delete(Run).where(Run.conversation_id == conversation.id))
         await self._session.delete(conversation)
+        mark(self._session, self.owner_id, "conversations", conversation.key)
 
     async def messages(self, conversation: Conversation) -> list[dict[str, Any]]:
         """User-visible history: user and assistant messages, each reply with its tool calls."""
@@ -225,6 +228,7 @@ class ConversationService:
                 created_at=now,
             )
         )
+        mark(self._session, self.owner_id, "conversations", key)
         return conversation_id, key, created
 
     async def active_run(self, conversation: Conversation) -> str | None:

@@ -48,6 +48,7 @@ from todochat.chat.sanitize import sanitize
 from todochat.db.engine import Database
 from todochat.db.types import utcnow
 from todochat.limits.quota import QuotaService
+from todochat.live.changes import mark
 from todochat.metrics import Metrics
 
 log = logging.getLogger("todochat.runs")
@@ -574,6 +575,7 @@ class RunManager:
                 # None: the conversation was deleted meanwhile; there is nowhere to keep it.
                 if stored is not None:
                     history = stored
+                    mark(session, spec.context.owner.id, "conversations", spec.conversation_key)
                     await self._memory.store_in(
                         session,
                         spec.conversation_id,

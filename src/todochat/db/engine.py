@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -14,8 +14,10 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 
 from todochat.db.sqlite_inline import inline_creator
+from todochat.live.changes import Changes, take
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -29,6 +31,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+_DATABASE = "todochat.database"
+
+
+@event.listens_for(Session, "after_commit")
+def _committed(session: Session) -> None:
+    changes = take(session)
+    database = session.info.get(_DATABASE)
+    if changes and database is not None and database.on_commit is not None:
+        database.on_commit(changes)
+
+
+@event.listens_for(Session, "after_rollback")
+def _rolled_back(session: Session) -> None:
+    take(session)
 
 
 class Database:
@@ -54,7 +72,11 @@ class Database:
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
-        self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.sessionmaker = async_sessionmaker(
+            self.engine, expire_on_commit=False, info={_DATABASE: self}
+        )
+        # Told what each committed transaction changed (todochat.live.changes), per user.
+        self.on_commit: Callable[[Changes], None] | None = None
 
     def upsert(self, table: Any) -> Any:
         """An INSERT with ``on_conflict_do_update``/``_nothing``: both databases have one,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import Todo, TodoChange
+from todochat.live.changes import mark
 from todochat.todos.tags import tags_named
 
 UndoAction = Literal["removed", "restored", "reverted"]
@@ -91,6 +92,7 @@ class Journal:
         """Journal one change (nothing when it changed nothing)."""
         if before is not None and before == after:
             return
+        mark(self._session, self._owner_id, "todos", todo_id)
         self._session.add(
             TodoChange(
                 owner_id=self._owner_id,
@@ -128,6 +130,8 @@ class Journal:
                 reverted.append(Reverted("reverted", todo))
             change.undone_at = now
         await self._session.flush()
+        for item in reverted:
+            mark(self._session, self._owner_id, "todos", item.todo.id)
         return reverted, bool(changes)
 
     async def last_group(self) -> list[TodoChange]:
