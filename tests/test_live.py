@@ -114,7 +114,7 @@ class Notices:
             self.ids.extend(ids)
             self._arrived.set()
 
-    async def wait_for(self, test: Any, timeout: float = 5) -> dict[str, Any]:
+    async def wait_for(self, test: Any) -> dict[str, Any]:
         async def find() -> dict[str, Any]:
             while True:
                 for event in self.events:
@@ -123,7 +123,7 @@ class Notices:
                 self._arrived.clear()
                 await self._arrived.wait()
 
-        return await asyncio.wait_for(find(), timeout)
+        return await asyncio.wait_for(find(), 5)
 
 
 @asynccontextmanager

@@ -7,6 +7,7 @@ import socket
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -53,6 +54,25 @@ def test_serve_with_offline_defaults(tmp_path: Path) -> None:
             headers={"Authorization": f"Bearer {token}"},
         )
         assert r.status_code == 201
+        # A live feed stream is open when the server is told to stop: the stream ends (the
+        # client would resume elsewhere) and the server does not wait out its grace for it.
+        ended: list[bytes] = []
+        opened = threading.Event()
+
+        def follow() -> None:
+            with httpx.stream(
+                "GET", f"{base}/api/events", headers={"Authorization": f"Bearer {token}"}
+            ) as stream:
+                opened.set()
+                ended.append(b"".join(stream.iter_bytes()))
+
+        reader = threading.Thread(target=follow, daemon=True)
+        reader.start()
+        assert opened.wait(10)
+        proc.terminate()
+        proc.wait(timeout=10)
+        reader.join(timeout=10)
+        assert ended and ended[0].startswith(b'data: {"type":"ready"}')
     finally:
         proc.terminate()
         proc.wait(timeout=10)

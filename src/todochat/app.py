@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from types import FrameType
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -18,10 +23,29 @@ from todochat.chat.router import router as chat_router
 from todochat.config import Settings, get_settings
 from todochat.db.migrate import upgrade
 from todochat.limits.router import router as usage_router
+from todochat.live.feed import Feed
 from todochat.live.router import router as live_router
 from todochat.runtime import Runtime
 from todochat.todos.router import router as todos_router
 from todochat.web import install_web
+
+
+def _end_feed_streams_on_stop(feed: Feed) -> None:
+    """uvicorn stops only once every response has ended, and a live feed stream never ends
+    by itself: the stop signal ends them first (clients resume on another worker)."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # an embedded server: whoever stops it ends the streams (Feed.end_streams)
+    loop = asyncio.get_running_loop()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        previous = signal.getsignal(number)
+        if not callable(previous):
+            continue
+
+        def handler(signum: int, frame: FrameType | None, previous: Any = previous) -> None:
+            loop.call_soon_threadsafe(feed.end_streams)
+            previous(signum, frame)
+
+        signal.signal(number, handler)
 
 
 def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
@@ -38,6 +62,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             await rt.runs.recover_interrupted(rt.clock())
         rt.runs.draining = False  # a server started again takes turns again
         await rt.runs.start_control()
+        _end_feed_streams_on_stop(rt.feed)
         try:
             yield
         finally:
@@ -69,7 +94,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "Last-Event-ID"],
+            allow_headers=["Authorization", "Content-Type", "Last-Event-ID", "Idempotency-Key"],
             allow_credentials=False,
         )
     app.state.runtime = rt

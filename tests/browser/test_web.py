@@ -162,7 +162,7 @@ def test_reload_mid_turn_shows_reply_once(page: Page, tmp_path: Path) -> None:
         send(page, "add a reload-proof task")
         expect(last_reply(page).locator(".msg-text")).to_contain_text("alpha")
         resumed: list[str] = []
-        page.on("request", lambda r: resumed.append(r.url) if "/events" in r.url else None)
+        page.on("request", lambda r: resumed.append(r.url) if "/api/runs/" in r.url else None)
         page.reload()
         expect(page.locator("#app")).to_be_visible()
         expect(page.locator(".msg-assistant")).to_have_count(1)

@@ -55,8 +55,14 @@ def live_server(
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
 
+    loops: list[asyncio.AbstractEventLoop] = []
+
+    async def main() -> None:
+        loops.append(asyncio.get_running_loop())
+        await server.serve()
+
     def serve() -> None:
-        asyncio.run(server.serve())
+        asyncio.run(main())
 
     thread = threading.Thread(target=serve, name=f"uvicorn-{port}", daemon=True)
     thread.start()
@@ -68,5 +74,8 @@ def live_server(
     try:
         yield LiveServer(f"http://127.0.0.1:{port}", runtime, thread, server)
     finally:
+        # What SIGTERM does for `todochat serve`: open live feed streams end first.
+        if loops and not loops[0].is_closed():
+            loops[0].call_soon_threadsafe(runtime.feed.end_streams)
         server.should_exit = True
         thread.join(timeout=30)

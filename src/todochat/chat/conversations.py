@@ -119,7 +119,12 @@ class ConversationService:
         return [message_view(m) for m in rows]
 
     async def begin_turn(
-        self, key: str | None, run_id: str, text: str, stale_after: float
+        self,
+        key: str | None,
+        run_id: str,
+        text: str,
+        stale_after: float,
+        client_key: str | None = None,
     ) -> tuple[int, str, bool]:
         """Record the user's message and the run (creating the conversation if new), in the
         caller's transaction, before the model is asked anything, so no turn is lost.
@@ -211,6 +216,7 @@ class ConversationService:
                     input_tokens=0,
                     output_tokens=0,
                     created_at=now,
+                    client_key=client_key,
                 )
             )
         except IntegrityError as exc:
@@ -230,6 +236,19 @@ class ConversationService:
         )
         mark(self._session, self.owner_id, "conversations", key)
         return conversation_id, key, created
+
+    async def keyed_run(self, client_key: str) -> tuple[str, str, str] | None:
+        """The run this owner started with an idempotency key: its id, its conversation's key
+        and the message it answers."""
+        row = (
+            await self._session.execute(
+                select(Run.id, Conversation.key, ChatMessage.content)
+                .join(Conversation, Conversation.id == Run.conversation_id)
+                .join(ChatMessage, (ChatMessage.run_id == Run.id) & (ChatMessage.role == "user"))
+                .where(Run.owner_id == self.owner_id, Run.client_key == client_key)
+            )
+        ).first()
+        return None if row is None else (row[0], row[1], row[2])
 
     async def active_run(self, conversation: Conversation) -> str | None:
         """The run still answering in this conversation, if any."""

@@ -18,6 +18,7 @@ from todochat.chat.encoders_aisdk import HEADERS as AISDK_HEADERS
 from todochat.chat.encodings import Encoder, encoder
 from todochat.chat.eventlog import EventLog, EventLogExpired
 from todochat.chat.events import Event, parse_event_id
+from todochat.chat.preview import preview
 from todochat.chat.schemas import (
     AgentCreateRequest,
     AgentCreateResponse,
@@ -29,17 +30,34 @@ from todochat.chat.schemas import (
     ConversationOut,
     MessagesOut,
     NewConversationIn,
+    ParseRequest,
     ToolCallOut,
 )
+from todochat.chat.service import StartedTurn
 from todochat.db.models import Conversation, User
-from todochat.errors import Forbidden, LimitExceeded, NotFound, TurnFailed
+from todochat.errors import Conflict, Forbidden, InvalidInput, LimitExceeded, NotFound, TurnFailed
 from todochat.metrics import Metrics
 from todochat.runtime import Runtime
+from todochat.timezones import zone
 
 router = APIRouter(prefix="/api", tags=["chat"])
 # The client libraries' routes, included before ``router``: "/api/aisdk/chat" would otherwise
 # be read as "/api/{user_id}/chat".
 clients_router = APIRouter(prefix="/api", tags=["chat"])
+
+
+# A client's key for a turn it may send again after a network error: the turn runs once, and
+# the repeat is answered with that turn's events from its start.
+IdempotencyKey = Annotated[str | None, Header(max_length=128)]
+
+
+async def _replayable(runtime: Runtime, turn: StartedTurn) -> None:
+    """A repeated turn can be answered again only while its events are held."""
+    if turn.repeated and not await runtime.events.exists(turn.run_id):
+        raise Conflict(
+            "Idempotency-Key",
+            "this message was answered already; reload the conversation to see the reply",
+        )
 
 
 def _check_path_user(user_id: int, user: User) -> None:
@@ -144,24 +162,38 @@ def _final(events: list[Event]) -> tuple[str, list[dict[str, Any]]]:
     responses={200: {"content": {"text/event-stream": {}}, "description": "SSE, encoding A"}},
 )
 async def chat_stream(
-    user_id: int, body: ChatRequest, user: CurrentUser, runtime: RuntimeDep
+    user_id: int,
+    body: ChatRequest,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> StreamingResponse:
     """Start a turn and stream it as typed data events (encoding A)."""
     _check_path_user(user_id, user)
     key = None if body.conversation_id is None else str(body.conversation_id)
     try:
-        turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
+        turn = await runtime.chat.start_turn(
+            user, body.message, key, body.timezone, idempotency_key
+        )
     except LimitExceeded as exc:
         return _sse(_once(encoder("typed", key or "").refusal(exc.info.payload())))
+    await _replayable(runtime, turn)
     return _stream(runtime, turn.run_id, encoder("typed", turn.conversation_key))
 
 
 @router.post("/{user_id}/chat", response_model=ChatResponse)
-async def chat(user_id: int, body: ChatRequest, user: CurrentUser, runtime: RuntimeDep) -> Any:
+async def chat(
+    user_id: int,
+    body: ChatRequest,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
     """Run a turn and answer when it is done (encoding C)."""
     _check_path_user(user_id, user)
     key = None if body.conversation_id is None else str(body.conversation_id)
-    turn = await runtime.chat.start_turn(user, body.message, key, body.timezone)
+    turn = await runtime.chat.start_turn(user, body.message, key, body.timezone, idempotency_key)
+    await _replayable(runtime, turn)
     events = await _collect(runtime.events, turn.run_id)
     reply, _ = _final(events)
     return ChatResponse(
@@ -175,20 +207,34 @@ async def chat(user_id: int, body: ChatRequest, user: CurrentUser, runtime: Runt
     responses={200: {"content": {"text/event-stream": {}}, "description": "SSE, encoding B"}},
 )
 async def agent_create_stream(
-    body: AgentCreateRequest, user: CurrentUser, runtime: RuntimeDep
+    body: AgentCreateRequest,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> StreamingResponse:
     """Start a turn and stream it as named events (encoding B)."""
     try:
-        turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
+        turn = await runtime.chat.start_turn(
+            user, body.text, body.session_id, body.timezone, idempotency_key
+        )
     except LimitExceeded as exc:
         return _sse(_once(encoder("named", "").refusal(exc.info.payload())))
+    await _replayable(runtime, turn)
     return _stream(runtime, turn.run_id, encoder("named", turn.conversation_key))
 
 
 @router.post("/todos/agent-create", response_model=AgentCreateResponse)
-async def agent_create(body: AgentCreateRequest, user: CurrentUser, runtime: RuntimeDep) -> Any:
+async def agent_create(
+    body: AgentCreateRequest,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
     """Run a turn and answer when it is done (encoding C for named-event clients)."""
-    turn = await runtime.chat.start_turn(user, body.text, body.session_id, body.timezone)
+    turn = await runtime.chat.start_turn(
+        user, body.text, body.session_id, body.timezone, idempotency_key
+    )
+    await _replayable(runtime, turn)
     events = await _collect(runtime.events, turn.run_id)
     reply, history = _final(events)
     return AgentCreateResponse(
@@ -252,16 +298,22 @@ async def cancel_run(run_id: str, user: CurrentUser, runtime: RuntimeDep) -> Can
     responses={200: {"content": {"text/event-stream": {}}, "description": "UI message stream"}},
 )
 async def aisdk_chat(
-    body: AiSdkChatRequest, user: CurrentUser, runtime: RuntimeDep
+    body: AiSdkChatRequest,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    idempotency_key: IdempotencyKey = None,
 ) -> StreamingResponse:
     """A turn for ``DefaultChatTransport``: chat id = conversation id, the turn is the last
     user message's text; Stop is ``POST /api/runs/{runId}/cancel`` (``runId`` in the ``start``
     chunk's metadata)."""
     stream = encoder("aisdk", body.id)
     try:
-        turn = await runtime.chat.start_turn(user, body.text, body.id, body.timezone)
+        turn = await runtime.chat.start_turn(
+            user, body.text, body.id, body.timezone, idempotency_key
+        )
     except LimitExceeded as exc:
         return _sse(_once(stream.refusal(exc.info.payload())), AISDK_HEADERS)
+    await _replayable(runtime, turn)
     return _stream(runtime, turn.run_id, stream, headers=AISDK_HEADERS)
 
 
@@ -299,15 +351,23 @@ async def aisdk_resume(
     response_class=StreamingResponse,
     responses={200: {"content": {"text/event-stream": {}}, "description": "AG-UI events"}},
 )
-async def agui_run(body: AgUiRunInput, user: CurrentUser, runtime: RuntimeDep) -> StreamingResponse:
+async def agui_run(
+    body: AgUiRunInput,
+    user: CurrentUser,
+    runtime: RuntimeDep,
+    idempotency_key: IdempotencyKey = None,
+) -> StreamingResponse:
     """A turn for ``HttpAgent.runAgent()``: thread id = conversation id, the turn is the last
     user message; Stop is ``POST /api/runs/{run_id}/cancel`` (``metadata.todochat.run_id`` of
     ``RUN_STARTED``), which ends the run with ``RUN_FINISHED`` (outcome cancelled)."""
     stream = encoder("agui", body.threadId, body.runId)
     try:
-        turn = await runtime.chat.start_turn(user, body.text, body.threadId, body.timezone)
+        turn = await runtime.chat.start_turn(
+            user, body.text, body.threadId, body.timezone, idempotency_key
+        )
     except LimitExceeded as exc:
         return _sse(_once(stream.refusal(exc.info.payload())))
+    await _replayable(runtime, turn)
     return _stream(runtime, turn.run_id, stream)
 
 
@@ -338,6 +398,21 @@ async def chatkit(request: Request, user: CurrentUser, runtime: RuntimeDep) -> R
     if isinstance(result, bytes):
         return Response(result, media_type="application/json")
     return _sse(result)
+
+
+# -- the composer's preview ------------------------------------------------------------------
+
+
+@router.post("/parse")
+async def parse(body: ParseRequest, user: CurrentUser, runtime: RuntimeDep) -> dict[str, Any]:
+    """What the offline reader takes from a message: for new todos their fields, the words
+    that gave them (character offsets) and a summary, for the composer to preview as the
+    user types. Nothing is stored."""
+    try:
+        tz = zone(body.timezone or user.timezone)
+    except ValueError as exc:
+        raise InvalidInput("timezone", str(exc)) from exc
+    return preview(body.text, runtime.clock().astimezone(tz), tz)
 
 
 # -- conversations ---------------------------------------------------------------------------

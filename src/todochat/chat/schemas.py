@@ -15,6 +15,15 @@ MAX_CHARS = 10_000
 SESSION_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
 
 
+class ParseRequest(BaseModel):
+    """What the composer holds so far, for its live preview."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: PlainText = Field(max_length=MAX_CHARS)
+    timezone: PlainText | None = Field(default=None, max_length=64)
+
+
 class ChatRequest(BaseModel):
     """Encoding A and C: one new message."""
 

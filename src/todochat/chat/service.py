@@ -13,7 +13,7 @@ from todochat.chat.memory import ConversationMemory
 from todochat.chat.runs import RunManager, TurnSpec, new_run_id
 from todochat.db.engine import Database
 from todochat.db.models import User
-from todochat.errors import InvalidInput, TurnFailed
+from todochat.errors import Conflict, InvalidInput, TurnFailed
 from todochat.limits import TurnLimits
 from todochat.timezones import zone
 from todochat.todos.service import Owner
@@ -29,6 +29,8 @@ class StartedTurn:
 
     run_id: str
     conversation_key: str
+    # Started by an earlier request with the same idempotency key: this is that turn again.
+    repeated: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,24 @@ class ChatService:
         self._stale_after = queued + run_timeout + STALE_GRACE_SECONDS
 
     async def start_turn(
-        self, user: User, text: str, conversation_key: str | None, timezone: str | None
+        self,
+        user: User,
+        text: str,
+        conversation_key: str | None,
+        timezone: str | None,
+        client_key: str | None = None,
     ) -> StartedTurn:
-        """Record the user's message and start the run that answers it."""
+        """Record the user's message and start the run that answers it.
+
+        ``client_key`` (a client's idempotency key): a turn already started with that key is
+        returned instead of starting another, so a client that sends a message again after a
+        network error never makes the assistant act twice."""
+        if client_key is not None:
+            if not valid_key(client_key):
+                raise InvalidInput("Idempotency-Key", "use 1–128 letters, digits, '-' or '_'")
+            earlier = await self._keyed_turn(user, client_key, text)
+            if earlier is not None:
+                return earlier
         if not text.strip():
             raise InvalidInput("message", "the message is empty")
         if "\x00" in text:
@@ -98,14 +115,21 @@ class ChatService:
         # (creating the conversation if new): a client that sees `start` can load a history
         # that already holds its message, no turn is lost whatever happens to the run, and a
         # refused or failed recording takes no quota.
-        async with self._db.session() as session:
-            if self._limits is not None:
-                await self._limits.quota.consume_in(session, user.id)
-            conversations = ConversationService(session, user.id, self._clock)
-            conversation_id, key, created = await conversations.begin_turn(
-                conversation_key, run_id, text, self._stale_after
-            )
-            await session.commit()
+        try:
+            async with self._db.session() as session:
+                if self._limits is not None:
+                    await self._limits.quota.consume_in(session, user.id)
+                conversations = ConversationService(session, user.id, self._clock)
+                conversation_id, key, created = await conversations.begin_turn(
+                    conversation_key, run_id, text, self._stale_after, client_key
+                )
+                await session.commit()
+        except Conflict:
+            # The same key sent twice at once: the other request's turn is this one.
+            earlier = None if client_key is None else await self._keyed_turn(user, client_key, text)
+            if earlier is None:
+                raise
+            return earlier
         context = TurnContext(owner=Owner(user.id, tz_name), db=self._db, clock=self._clock)
         spec = TurnSpec(
             run_id=run_id,
@@ -128,6 +152,17 @@ class ChatService:
                 "The assistant could not start answering; please try again.", "not_started"
             ) from exc
         return StartedTurn(run_id=run_id, conversation_key=key)
+
+    async def _keyed_turn(self, user: User, client_key: str, text: str) -> StartedTurn | None:
+        async with self._db.session() as session:
+            found = await ConversationService(session, user.id).keyed_run(client_key)
+            await session.commit()
+        if found is None:
+            return None
+        run_id, key, earlier_text = found
+        if earlier_text != text:
+            raise Conflict("Idempotency-Key", "this key was used for a different message")
+        return StartedTurn(run_id=run_id, conversation_key=key, repeated=True)
 
     async def stop(self, user: User, run_id: str) -> StopOutcome:
         """Stop one of the user's runs wherever it runs; the reply so far is kept, marked as

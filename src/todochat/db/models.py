@@ -140,6 +140,15 @@ class Run(Base):
             sqlite_where=text("status = 'running'"),
             postgresql_where=text("status = 'running'"),
         ),
+        # A client's key for a turn it may send again (after a network error): one run per key.
+        Index(
+            "uq_runs_owner_client_key",
+            "owner_id",
+            "client_key",
+            unique=True,
+            sqlite_where=text("client_key IS NOT NULL"),
+            postgresql_where=text("client_key IS NOT NULL"),
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -151,6 +160,7 @@ class Run(Base):
     output_tokens: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    client_key: Mapped[str | None] = mapped_column(String(128), nullable=True)
 
 
 class UsageCounter(Base):

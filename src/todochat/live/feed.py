@@ -54,6 +54,9 @@ class Feed(Protocol):
         holds what came after ``after``."""
         ...
 
+    def end_streams(self) -> None:
+        """End every open tail (the server is stopping; clients resume on another worker)."""
+
     async def close(self) -> None:
         """Release resources."""
 
@@ -70,6 +73,7 @@ class MemoryFeed:
 
     def __init__(self) -> None:
         self._users: dict[int, _UserFeed] = {}
+        self._ending = False
 
     def _user(self, user_id: int) -> _UserFeed:
         feed = self._users.get(user_id)
@@ -95,7 +99,7 @@ class MemoryFeed:
         if not feed.seq - len(feed.events) <= position <= feed.seq:
             position = feed.seq
             yield [FeedEvent(str(position), RESET, {})]
-        while True:
+        while not self._ending:
             wakeup = feed.wakeup
             if position < feed.seq:
                 yield [e for e in feed.events if int(e.id) > position]
@@ -106,7 +110,13 @@ class MemoryFeed:
             except TimeoutError:
                 yield []
 
+    def end_streams(self) -> None:
+        self._ending = True
+        for feed in self._users.values():
+            feed.wakeup.set()
+
     async def close(self) -> None:
+        self.end_streams()
         self._users.clear()
 
 

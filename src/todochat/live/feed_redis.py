@@ -43,6 +43,7 @@ class RedisFeed:
         self._channel = f"{prefix}feed"
         self._wakeups: dict[int, asyncio.Event] = {}
         self._listener: asyncio.Task[None] | None = None
+        self._ending = False
 
     def _key(self, user_id: int) -> str:
         return f"{self._prefix}feed:{user_id}"
@@ -100,7 +101,7 @@ class RedisFeed:
             # Gone for longer than the feed remembers, or not an id of ours.
             position = await self.position(user_id)
             yield [FeedEvent(position, RESET, {})]
-        while True:
+        while not self._ending:
             # Taken before reading, so a notice published between the read and the wait
             # still wakes this stream.
             wakeup = self._wakeup(user_id)
@@ -120,7 +121,14 @@ class RedisFeed:
             except TimeoutError:
                 yield []
 
+    def end_streams(self) -> None:
+        self._ending = True
+        for wakeup in self._wakeups.values():
+            wakeup.set()
+        self._wakeups.clear()
+
     async def close(self) -> None:
+        self.end_streams()
         if self._listener is not None:
             self._listener.cancel()
             with contextlib.suppress(asyncio.CancelledError):

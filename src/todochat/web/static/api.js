@@ -106,10 +106,10 @@ export async function api(path, { method = "GET", json, form, headers: extra, si
 }
 
 /** POST that returns the raw Response (for SSE). Rejects only on network failure. */
-export function postStream(path, json, signal) {
+export function postStream(path, json, signal, extra = {}) {
   return fetch(path, {
     method: "POST",
-    headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream" }),
+    headers: headers({ "Content-Type": "application/json", Accept: "text/event-stream", ...extra }),
     body: JSON.stringify(json),
     signal,
   });

@@ -5,6 +5,8 @@ import { ChatView, forgetTurn, savedTurn } from "./chat.js";
 import { ConversationList } from "./conversations.js";
 import { toast } from "./dom.js";
 import { browserTimezone } from "./format.js";
+import { LiveFeed } from "./live.js";
+import { ComposerPreview } from "./preview.js";
 import { TodoPanel } from "./todos.js";
 
 const $ = (id) => document.getElementById(id);
@@ -129,11 +131,13 @@ async function submit() {
   if (!text.trim() || chat.busy) return;
   input.value = "";
   autosize();
+  preview.schedule();
   setView("chat");
   await chat.send(text);
 }
 
 input.addEventListener("input", autosize);
+const preview = new ComposerPreview({ input, box: $("composer-preview"), getTimezone });
 input.addEventListener("keydown", (ev) => {
   if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
     ev.preventDefault();
@@ -217,6 +221,28 @@ $("auth-form").addEventListener("submit", async (ev) => {
   }
 });
 
+// Changes made elsewhere: another tab, a phone, the terminal client, the REST API.
+const live = new LiveFeed({
+  onTodos: (ids) => todos.refreshSoon(80, ids),
+  onConversations: (ids) => {
+    conversations.refresh().then(() => {
+      if (chat.conversationId && !conversations.items.some((c) => c.id === chat.conversationId)) {
+        // Deleted elsewhere: show the newest one instead.
+        const next = conversations.items[0];
+        openConversation(next ? next.id : null);
+        return;
+      }
+      conversations.setCurrent(chat.conversationId);
+      if (ids.includes(chat.conversationId)) chat.followElsewhere();
+    });
+  },
+  onReset: () => {
+    todos.refreshSoon();
+    conversations.refresh().then(() => conversations.setCurrent(chat.conversationId));
+    chat.followElsewhere();
+  },
+});
+
 function showAuth(message) {
   state.user = null;
   $("app").hidden = true;
@@ -230,6 +256,7 @@ function showAuth(message) {
 }
 
 function signOut(message) {
+  live.stop();
   chat.detach();
   forgetTurn();
   setToken(null);
@@ -250,6 +277,7 @@ async function start() {
     return;
   }
   $("account-name").textContent = state.user.username;
+  live.start();
   todos.refresh();
   const saved = savedTurn();
   const list = await conversations.refresh();

@@ -336,6 +336,25 @@ export class ChatView {
     }
   }
 
+  /** The open conversation changed elsewhere (another tab, a phone): show it as it is now,
+   * and follow a reply that is being written there. Nothing while this tab answers itself. */
+  async followElsewhere() {
+    const id = this.conversationId;
+    if (!id || this.busy) return;
+    const token = ++this.loadToken;
+    let data;
+    try {
+      data = await api(`/api/conversations/${encodeURIComponent(id)}/messages`);
+    } catch {
+      return;
+    }
+    if (token !== this.loadToken || this.busy || this.conversationId !== id) return;
+    // Already showing all of it (e.g. the notice of a turn this tab has just finished).
+    if (!data.active_run_id && data.messages.length === this.messageCount) return;
+    this.renderHistory(data.messages);
+    if (data.active_run_id) this.resume({ run_id: data.active_run_id, conversation_id: id }, data.messages);
+  }
+
   renderHistory(messages) {
     this.clear();
     for (const m of messages) {
@@ -418,6 +437,8 @@ export class ChatView {
     this.scrollToEnd(true);
     this.setBusy(turn);
     const body = { message: text, conversation_id: conversationId, timezone: user.timezone };
+    // One key per message: sent again after a network error, it is still one turn.
+    turn.key = newConversationId();
     try {
       if (!canStream()) {
         await this.sendWithoutStreaming(turn, body);
@@ -425,7 +446,9 @@ export class ChatView {
       }
       let response;
       try {
-        response = await postStream(`/api/${user.id}/chat/stream`, body, turn.controller.signal);
+        response = await postStream(`/api/${user.id}/chat/stream`, body, turn.controller.signal, {
+          "Idempotency-Key": turn.key,
+        });
       } catch (err) {
         if (turn.controller.signal.aborted) return true;
         await this.afterNetworkError(turn, body, usersBefore);
@@ -530,7 +553,12 @@ export class ChatView {
   async sendWithoutStreaming(turn, body) {
     const user = this.getUser();
     try {
-      const out = await api(`/api/${user.id}/chat`, { method: "POST", json: body, signal: turn.controller.signal });
+      const out = await api(`/api/${user.id}/chat`, {
+        method: "POST",
+        json: body,
+        signal: turn.controller.signal,
+        headers: turn.key ? { "Idempotency-Key": turn.key } : {},
+      });
       turn.conversationId = out.conversation_id;
       this.conversationId = out.conversation_id;
       this.onConversationStarted(out.conversation_id, body.message);

@@ -16,12 +16,14 @@ export class TodoPanel {
     this.generation = 0;
     this.timer = null;
     this.completing = new Set();
+    this.changed = new Set();
     // Overdue-ness changes with the clock: re-render every minute.
     this.ticker = setInterval(() => this.render(), 60000);
   }
 
-  /** Refetch soon; several calls in a burst make one request. */
-  refreshSoon(delay = 80) {
+  /** Refetch soon; several calls in a burst make one request. ``changed``: ids to highlight. */
+  refreshSoon(delay = 80, changed = []) {
+    for (const id of changed) this.changed.add(String(id));
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.refresh(), delay);
   }
@@ -64,6 +66,15 @@ export class TodoPanel {
     this.empty.hidden = this.todos.length > 0;
     const focused = document.activeElement?.closest?.(".todo")?.dataset.id;
     this.list.replaceChildren(...this.todos.map((todo) => this.item(todo, tz, now)));
+    // Rows changed elsewhere light up for a moment, so a change from another device is seen.
+    for (const id of this.changed) {
+      const row = this.list.querySelector(`.todo[data-id="${CSS.escape(id)}"]`);
+      if (row) {
+        row.classList.add("is-changed");
+        setTimeout(() => row.classList.remove("is-changed"), 2000);
+      }
+    }
+    this.changed.clear();
     if (focused) this.list.querySelector(`.todo[data-id="${CSS.escape(focused)}"] input`)?.focus();
   }
 
