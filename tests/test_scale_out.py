@@ -6,7 +6,9 @@ as each test needs; everything else is the product as an operator runs it."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import json
 import subprocess
 import sys
 import time
@@ -19,7 +21,7 @@ import httpx
 import pytest
 
 from tests.conftest import PG_URL, REDIS_URL, RUN_ID, need
-from tests.support.client import User, parse_sse, sign_up
+from tests.support.client import User, eventually, parse_sse, sign_up
 from tests.support.cluster import Cluster, cluster, cluster_env, nginx, nginx_binary
 from tests.support.fake_openai import FakeOpenAI, Text, fake_openai
 
@@ -408,3 +410,88 @@ def test_a_wrong_redis_url_fails_at_start_up_in_one_line(tmp_path: Path) -> None
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "cannot reach Redis" in lines[0], out.stderr
     assert "hunter2" not in out.stderr
+
+
+async def test_a_change_on_one_worker_reaches_live_streams_on_the_other(
+    two_workers: Cluster, model: FakeOpenAI
+) -> None:
+    """The live feed through Redis: a tab streaming from worker B sees what a request to
+    worker A changed, and a resume on A after B's stream dropped misses nothing."""
+    a, b = two_workers.workers
+    async with httpx.AsyncClient(base_url=a.url, timeout=30) as ca:
+        user = await sign_up(ca)
+        async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+            async with cb.stream("GET", "/api/events", headers=user.headers) as feed:
+                lines = feed.aiter_lines()
+
+                async def next_data() -> dict[str, Any]:
+                    async for line in lines:
+                        if line.startswith("data: "):
+                            return dict(json.loads(line[6:]))
+                    raise AssertionError("the feed ended")
+
+                assert (await next_data())["type"] == "ready"
+                created = []
+                for n in range(5):
+                    r = await ca.post("/api/todos", headers=user.headers, json={"title": f"t{n}"})
+                    created.append(r.json()["id"])
+                    notice = await asyncio.wait_for(next_data(), 10)
+                    assert notice == {"type": "todos", "ids": [created[-1]]}
+                last_id = None
+                async for line in lines:
+                    if line.startswith("id: "):
+                        last_id = line[4:]
+                        break
+        # B's stream is gone; a change meanwhile, then a resume on A from B's last id.
+        r = await ca.post("/api/todos", headers=user.headers, json={"title": "while away"})
+        missed = r.json()["id"]
+        headers = user.headers | ({"Last-Event-ID": last_id} if last_id else {})
+        async with ca.stream("GET", "/api/events", headers=headers) as feed:
+            seen = []
+            async for line in feed.aiter_lines():
+                if line.startswith("data: "):
+                    seen.append(json.loads(line[6:]))
+                    if seen[-1].get("ids") == [missed]:
+                        break
+        assert [e for e in seen if e["type"] == "todos"][-1] == {"type": "todos", "ids": [missed]}
+
+
+async def test_chatkit_stop_by_closing_the_stream_stops_the_turn_on_its_worker(
+    two_workers: Cluster, model: FakeOpenAI
+) -> None:
+    """ChatKit's Stop closes the request; the worker that serves it owns the turn, so the
+    turn stops there and the partial reply is stored, seen from the other worker."""
+    a, b = two_workers.workers
+    model.default = Text(WORDS, delay=0.05)  # 20 s unless stopped
+    async with httpx.AsyncClient(base_url=a.url, timeout=30) as ca:
+        user = await sign_up(ca)
+        body = {
+            "type": "threads.create",
+            "params": {
+                "input": {
+                    "content": [{"type": "input_text", "text": "tell me a long story"}],
+                    "attachments": [],
+                    "inference_options": {},
+                }
+            },
+        }
+        raw = ""
+        async with ca.stream("POST", "/api/chatkit", json=body, headers=user.headers) as r:
+            async for chunk in r.aiter_text():
+                raw += chunk
+                if raw.count("text_delta") >= 3:
+                    break
+        thread_id = json.loads(raw.split("\n\n")[0][6:])["thread"]["id"]
+    async with httpx.AsyncClient(base_url=b.url, timeout=30) as cb:
+
+        async def ended() -> list[dict[str, Any]] | None:
+            r = await cb.get(f"/api/conversations/{thread_id}/messages", headers=user.headers)
+            history = r.json()
+            done = (
+                history["active_run_id"] is None and history["messages"][-1]["role"] == "assistant"
+            )
+            return list(history["messages"]) if done else None
+
+        messages = await eventually(ended)
+    assert messages[-1]["status"] == "stopped"
+    assert 0 < len(messages[-1]["content"].split()) < 400
