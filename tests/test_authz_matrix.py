@@ -70,10 +70,16 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api/todos/agent-sessions/new"): {"session_id": A_CONVERSATION},
     ("POST", "/api/todos"): {"title": "a todo of b's"},
     ("PATCH", "/api/todos/{todo_id}"): {"title": "hijacked", "priority": "high"},
+    ("POST", "/api/todos/{todo_id}/snooze"): {"minutes": 60},
+    ("POST", "/api/parse"): {"text": "delete buy milk"},
     ("PATCH", "/api/me"): {"timezone": "Asia/Tokyo"},
 }
 
 NOTHING_TO_RESUME = {("GET", "/api/aisdk/chat/{chat_id}/stream")}
+# Streams that never end by themselves (the in-process client reads a body to its end), so
+# another user's token on them is tested against a live server instead: tests/test_live.py
+# (a user's feed carries that user's changes only).
+ENDLESS = {("GET", "/api/events")}
 PATH_PARAM = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 
 
@@ -215,6 +221,8 @@ async def test_authorization_matrix(
         if (method, template) in PUBLIC_ROUTES:
             continue
         checked += 1
+        if credential == "other_user" and (method, template) in ENDLESS:
+            continue
         path = w.fill(template)
         body = BODIES.get((method, template), {})
         kwargs: dict[str, Any] = {} if method in {"GET", "DELETE"} else {"json": body}

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -495,3 +496,57 @@ async def test_chatkit_stop_by_closing_the_stream_stops_the_turn_on_its_worker(
         messages = await eventually(ended)
     assert messages[-1]["status"] == "stopped"
     assert 0 < len(messages[-1]["content"].split()) < 400
+
+
+async def test_a_reminder_fires_once_with_two_workers_looking(
+    two_workers: Cluster, model: FakeOpenAI
+) -> None:
+    """Both workers look for due reminders every second; each reminder is claimed in the
+    database by one of them and reaches every stream of its owner once."""
+    a, b = two_workers.workers
+    async with (
+        httpx.AsyncClient(base_url=a.url, timeout=30) as ca,
+        httpx.AsyncClient(base_url=b.url, timeout=30) as cb,
+    ):
+        user = await sign_up(ca)
+        ids = []
+        for n in range(5):
+            r = await ca.post("/api/todos", headers=user.headers, json={"title": f"r{n}"})
+            ids.append(r.json()["id"])
+        seen: dict[str, list[int]] = {"a": [], "b": []}
+
+        async def listen(name: str, client: httpx.AsyncClient, ready: asyncio.Event) -> None:
+            async with client.stream("GET", "/api/events", headers=user.headers) as feed:
+                async for line in feed.aiter_lines():
+                    if not line.startswith("data: "):
+                        continue
+                    event = json.loads(line[6:])
+                    if event["type"] == "ready":
+                        ready.set()
+                    elif event["type"] == "reminder":
+                        seen[name] += event["ids"]
+
+        ready_a, ready_b = asyncio.Event(), asyncio.Event()
+        tasks = [
+            asyncio.create_task(listen("a", ca, ready_a)),
+            asyncio.create_task(listen("b", cb, ready_b)),
+        ]
+        await asyncio.wait_for(asyncio.gather(ready_a.wait(), ready_b.wait()), 10)
+        soon = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
+        for todo_id in ids:
+            r = await cb.post(
+                f"/api/todos/{todo_id}/snooze", headers=user.headers, json={"until": soon}
+            )
+            assert r.status_code == 200
+
+        async def all_seen() -> bool:
+            return len(seen["a"]) >= len(ids) and len(seen["b"]) >= len(ids)
+
+        await eventually(all_seen)
+        # Both workers have looked several times more by now; nothing came twice.
+        r = await ca.get("/api/todos", headers=user.headers)
+        assert all(t["remind_at"] is None for t in r.json())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    assert sorted(seen["a"]) == sorted(ids) and sorted(seen["b"]) == sorted(ids)

@@ -63,9 +63,13 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         rt.runs.draining = False  # a server started again takes turns again
         await rt.runs.start_control()
         _end_feed_streams_on_stop(rt.feed)
+        if rt.reminders is not None:
+            rt.reminders.start()
         try:
             yield
         finally:
+            if rt.reminders is not None:
+                await rt.reminders.stop()
             await rt.runs.shutdown(settings.shutdown_grace_seconds)
             await rt.runs.control.close()
             await rt.events.close()

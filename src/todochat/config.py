@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     metrics_enabled: bool = False
     # Chat runs
     history_items: int = Field(default=40, ge=2)
+    # Reminders: how often each worker looks for due ones, and how late one may still be
+    # delivered (after a restart, say) before it counts as missed instead.
+    reminder_poll_seconds: float = Field(default=1.0, gt=0)
+    reminder_grace_seconds: float = Field(default=3600.0, ge=0)
     heartbeat_seconds: float = Field(default=15.0, gt=0)
     event_ttl_seconds: float = Field(default=3600.0, gt=0)
     event_log_max_runs: int = Field(default=10_000, ge=1)

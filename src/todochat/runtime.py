@@ -24,6 +24,7 @@ from todochat.limits import TurnLimits, build_limits
 from todochat.limits.rate import RateLimiter
 from todochat.live.feed import ChangeNotifier, Feed, MemoryFeed
 from todochat.metrics import Metrics
+from todochat.todos.reminders import Reminders
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Runtime:
     limits: TurnLimits
     login_guard: LoginGuard
     feed: Feed = field(default_factory=MemoryFeed)
+    reminders: Reminders | None = None
     clock: Callable[[], datetime] = field(default=utcnow)
     metrics: Metrics | None = None
 
@@ -104,6 +106,13 @@ class Runtime:
             db=db,
             events=events,
             feed=feed,
+            reminders=Reminders(
+                db,
+                feed,
+                clock,
+                poll_seconds=settings.reminder_poll_seconds,
+                grace_seconds=settings.reminder_grace_seconds,
+            ),
             memory=memory,
             runs=runs,
             limits=limits,

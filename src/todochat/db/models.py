@@ -91,6 +91,13 @@ class Todo(Base):
     recurrence: Mapped[str | None] = mapped_column(String(255), nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Reminders: how long before a timed todo's due moment (None: no reminder), when the next
+    # one fires (UTC; None: none pending), and the moment last reminded or missed, so that a
+    # change that leaves the moment as it was does not remind twice.
+    remind_before_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True, default=0)
+    remind_at: Mapped[datetime | None] = mapped_column(nullable=True, index=True)
+    reminded_for: Mapped[datetime | None] = mapped_column(nullable=True)
+    reminder_missed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     tags: Mapped[list[Tag]] = relationship(secondary=todo_tags, lazy="selectin", order_by=Tag.name)
 

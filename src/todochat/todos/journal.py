@@ -45,6 +45,8 @@ def snapshot(todo: Todo) -> dict[str, Any]:
         "created_at": _iso(todo.created_at),
         "updated_at": _iso(todo.updated_at),
         "tags": sorted(tag.name for tag in todo.tags),
+        "remind_before_minutes": todo.remind_before_minutes,
+        "remind_at": _iso(todo.remind_at),
     }
 
 
@@ -64,6 +66,9 @@ def apply_snapshot(todo: Todo, state: dict[str, Any]) -> None:
     updated = _instant(state["updated_at"])
     if updated is not None:
         todo.updated_at = updated
+    if "remind_before_minutes" in state:  # journalled before reminders existed: left as is
+        todo.remind_before_minutes = state["remind_before_minutes"]
+        todo.remind_at = _instant(state["remind_at"])
 
 
 @dataclass(frozen=True)

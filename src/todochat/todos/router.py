@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from todochat.api.deps import SessionDep, TodoServiceDep
+from todochat.api.deps import RuntimeDep, SessionDep, TodoServiceDep
 from todochat.todos.schemas import (
     ClearedOut,
     CompletionOut,
+    SnoozeIn,
     TagOut,
     TodoCreate,
     TodoOut,
@@ -87,6 +89,17 @@ async def complete_todo(todo_id: int, todos: TodoServiceDep, session: SessionDep
 async def uncomplete_todo(todo_id: int, todos: TodoServiceDep, session: SessionDep) -> TodoOut:
     """Reopen a todo."""
     todo = await todos.uncomplete(todo_id)
+    await session.commit()
+    return todo
+
+
+@router.post("/todos/{todo_id}/snooze", response_model=TodoOut)
+async def snooze_todo(
+    todo_id: int, body: SnoozeIn, todos: TodoServiceDep, runtime: RuntimeDep, session: SessionDep
+) -> TodoOut:
+    """Remind again later: after ``minutes``, or at ``until``."""
+    until = body.until or runtime.clock() + timedelta(minutes=body.minutes or 0)
+    todo = await todos.snooze(todo_id, until)
     await session.commit()
     return todo
 

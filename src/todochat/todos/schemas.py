@@ -127,6 +127,10 @@ class _DueFields(BaseModel):
         return self
 
 
+# A reminder up to a week ahead of the due moment; null: no reminder for this todo.
+RemindBefore = Annotated[int | None, Field(ge=0, le=7 * 24 * 60)]
+
+
 class TodoCreate(_DueFields):
     """A new todo."""
 
@@ -137,6 +141,7 @@ class TodoCreate(_DueFields):
     priority: Priority = "none"
     tags: Tags = Field(default_factory=list)
     recurrence: Recurrence = None
+    remind_before_minutes: RemindBefore = 0
 
     @model_validator(mode="after")
     def _time_needs_date(self) -> TodoCreate:
@@ -158,6 +163,7 @@ class TodoPatch(_DueFields):
     remove_tags: Tags | None = Field(default=None, description="tags to remove")
     recurrence: Recurrence = None
     completed: bool | None = None
+    remind_before_minutes: RemindBefore = None
 
     @model_validator(mode="after")
     def _required_not_null(self) -> TodoPatch:
@@ -198,6 +204,27 @@ class TodoOut(BaseModel):
     recurrence: str | None
     created_at: datetime
     updated_at: datetime
+    remind_before_minutes: int | None = Field(
+        description="minutes before a timed todo's due moment it reminds; null: no reminder"
+    )
+    remind_at: datetime | None = Field(description="when the next reminder fires (UTC)")
+
+
+class SnoozeIn(BaseModel):
+    """Remind again later."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    minutes: int | None = Field(default=None, ge=1, le=7 * 24 * 60)
+    until: datetime | None = Field(default=None, description="an instant with its offset")
+
+    @model_validator(mode="after")
+    def _one(self) -> SnoozeIn:
+        if (self.minutes is None) == (self.until is None):
+            raise ValueError("give minutes or until")
+        if self.until is not None and self.until.tzinfo is None:
+            raise ValueError("until needs a UTC offset, such as 2027-03-06T17:00:00Z")
+        return self
 
 
 class CompletionOut(TodoOut):

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from todochat.db.models import Tag, Todo, todo_tags
 from todochat.db.types import utcnow
 from todochat.errors import InvalidInput, TodoNotFound
+from todochat.live.changes import mark
 from todochat.timezones import zone
 from todochat.todos import recurrence as rr
 from todochat.todos.journal import Journal, snapshot
@@ -64,6 +65,15 @@ def local_instant(day: date, at: time | None, tz: ZoneInfo) -> datetime:
     return local.astimezone(UTC)
 
 
+def _moment(state: dict[str, Any]) -> tuple[datetime | None, bool, bool]:
+    due = state.get("due_at")
+    return (
+        datetime.fromisoformat(due) if isinstance(due, str) else None,
+        bool(state.get("all_day")),
+        bool(state.get("completed")),
+    )
+
+
 def render(todo: Todo, tz: ZoneInfo) -> TodoOut:
     """A todo as its owner sees it."""
     due_date: date | None = None
@@ -87,6 +97,8 @@ def render(todo: Todo, tz: ZoneInfo) -> TodoOut:
         recurrence=todo.recurrence,
         created_at=todo.created_at,
         updated_at=todo.updated_at,
+        remind_before_minutes=todo.remind_before_minutes,
+        remind_at=todo.remind_at,
     )
 
 
@@ -218,10 +230,13 @@ class TodoService:
             completed=False,
             created_at=now,
             updated_at=now,
+            remind_before_minutes=data.remind_before_minutes,
+            reminder_missed=False,
         )
         self._apply_due(todo, data.due_date, data.due_time, data.due_at)
         todo.tags = await tags_named(self._session, self.owner.id, data.tags)
         self._apply_recurrence(todo, data.recurrence)
+        self._schedule(todo)
         self._session.add(todo)
         await self._session.flush()
         self._journal.record(todo.id, None, snapshot(todo), now)
@@ -254,6 +269,8 @@ class TodoService:
             if due_time is not None and due_date is None:
                 raise InvalidInput("due_time", "due_time needs a due_date")
             self._apply_due(todo, due_date, due_time, patch.due_at)
+        if "remind_before_minutes" in given:
+            todo.remind_before_minutes = patch.remind_before_minutes
         if "recurrence" in given:
             self._apply_recurrence(todo, patch.recurrence)
         elif todo.recurrence is not None and todo.due_at is None:
@@ -318,8 +335,24 @@ class TodoService:
             )
         return UndoOut(undone=undone, changes=list(seen.values()))
 
+    async def snooze(self, todo_id: int, until: datetime) -> TodoOut:
+        """Remind again at ``until`` (a reminder's "Snooze 1 h")."""
+        todo = await self._load(todo_id)
+        if todo.completed:
+            raise InvalidInput("todo_id", "this todo is done; there is nothing to remind of")
+        todo.remind_at = until.astimezone(UTC).replace(microsecond=0)
+        todo.reminder_missed = False
+        mark(self._session, self.owner.id, "todos", todo.id)
+        await self._session.flush()
+        return render(todo, self.owner.tz)
+
     async def _changed(self, todo: Todo, before: dict[str, Any]) -> TodoOut:
         todo.updated_at = self._clock()
+        if _moment(before) != (todo.due_at, todo.all_day, todo.completed) or (
+            before.get("remind_before_minutes", todo.remind_before_minutes)
+            != todo.remind_before_minutes
+        ):
+            self._schedule(todo)
         await self._session.flush()
         self._journal.record(todo.id, before, snapshot(todo), todo.updated_at)
         return render(todo, self.owner.tz)
@@ -365,6 +398,23 @@ class TodoService:
             todo.all_day = True
         assert todo.due_at is not None
         todo.recurrence = rr.anchor(body, todo.due_at.astimezone(tz).date())
+
+    def _schedule(self, todo: Todo) -> None:
+        """Arm the next reminder of a timed, open todo: its due moment less the lead time,
+        unless that moment has passed or was reminded of already."""
+        target = None
+        if (
+            not todo.completed
+            and todo.due_at is not None
+            and not todo.all_day
+            and todo.remind_before_minutes is not None
+        ):
+            target = todo.due_at - timedelta(minutes=todo.remind_before_minutes)
+        if target is None or target == todo.reminded_for or target <= self._clock():
+            todo.remind_at = None
+        else:
+            todo.remind_at = target
+            todo.reminder_missed = False
 
     def _complete(self, todo: Todo) -> bool:
         now = self._clock()

@@ -6,6 +6,7 @@ import { ConversationList } from "./conversations.js";
 import { toast } from "./dom.js";
 import { browserTimezone } from "./format.js";
 import { LiveFeed } from "./live.js";
+import { ReminderView } from "./reminders.js";
 import { ComposerPreview } from "./preview.js";
 import { TodoPanel } from "./todos.js";
 
@@ -221,8 +222,11 @@ $("auth-form").addEventListener("submit", async (ev) => {
   }
 });
 
+const reminders = new ReminderView({ button: $("enable-reminders"), onChanged: () => todos.refreshSoon() });
+
 // Changes made elsewhere: another tab, a phone, the terminal client, the REST API.
 const live = new LiveFeed({
+  onReminder: (notice) => reminders.show(notice),
   onTodos: (ids) => todos.refreshSoon(80, ids),
   onConversations: (ids) => {
     conversations.refresh().then(() => {

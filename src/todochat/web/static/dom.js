@@ -66,3 +66,39 @@ export function toast(message, kind = "info", ms = 4000) {
   setTimeout(() => el.classList.add("toast-out"), ms);
   setTimeout(() => el.remove(), ms + 400);
 }
+
+/**
+ * A toast with buttons (``actions``: [{label, run}]), kept until one is pressed or ``ms`` pass.
+ * A button runs its action once and closes the toast.
+ */
+export function actionToast(message, actions, { kind = "info", ms = 8000, label = "" } = {}) {
+  const host = document.getElementById("toasts");
+  if (!host) return null;
+  const close = () => {
+    el.classList.add("toast-out");
+    setTimeout(() => el.remove(), 400);
+  };
+  const buttons = actions.map(({ label: text, run }) =>
+    h(
+      "button",
+      {
+        type: "button",
+        class: "toast-action",
+        onclick: () => {
+          close();
+          run();
+        },
+      },
+      text,
+    ),
+  );
+  const el = h(
+    "div",
+    { class: `toast toast-${kind} toast-actions`, role: kind === "reminder" ? "alert" : null, "aria-label": label || null },
+    h("span", { class: "toast-text" }, message),
+    ...buttons,
+  );
+  host.append(el);
+  setTimeout(close, ms);
+  return el;
+}

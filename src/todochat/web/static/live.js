@@ -5,8 +5,9 @@
 import { getToken, handleUnauthorized, readSSE } from "./api.js";
 
 export class LiveFeed {
-  constructor({ onTodos, onConversations, onReset }) {
+  constructor({ onTodos, onConversations, onReset, onReminder }) {
     this.handlers = { todos: onTodos, conversations: onConversations, reset: onReset };
+    this.onReminder = onReminder;
     this.lastId = "";
     this.controller = null;
     this.retry = 0;
@@ -61,6 +62,7 @@ export class LiveFeed {
       this.retry = 0;
       return;
     }
-    this.handlers[payload.type]?.(payload.ids || []);
+    if (payload.type === "reminder") this.onReminder?.(payload);
+    else this.handlers[payload.type]?.(payload.ids || []);
   }
 }

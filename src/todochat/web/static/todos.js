@@ -1,7 +1,7 @@
 // The todo panel: open todos, overdue first, refreshed whenever the assistant changes something.
 
 import { api } from "./api.js";
-import { h, icon, ICONS, toast } from "./dom.js";
+import { actionToast, h, icon, ICONS, toast } from "./dom.js";
 import { formatDue, isDueToday, isOverdue } from "./format.js";
 
 export class TodoPanel {
@@ -122,6 +122,17 @@ export class TodoPanel {
     );
   }
 
+  /** Undo the newest change (the one just made here), and show the list as it is again. */
+  async undo() {
+    try {
+      const out = await api("/api/todos/undo", { method: "POST" });
+      toast(out.undone ? "Undone." : "Nothing to undo.", "success", 2000);
+    } catch (err) {
+      toast(`Couldn't undo: ${err.message}`, "error");
+    }
+    this.refreshSoon();
+  }
+
   async complete(todo, checkbox) {
     if (this.completing.has(todo.id)) return;
     this.completing.add(todo.id);
@@ -130,11 +141,10 @@ export class TodoPanel {
     row?.classList.add("is-completing");
     try {
       const done = await api(`/api/todos/${todo.id}/complete`, { method: "POST" });
-      if (done.rolled_forward) {
-        toast(`Done. Next “${done.title}”: ${formatDue(done.due_date, done.due_time, this.getTimezone())}`, "success");
-      } else {
-        toast(`Completed “${done.title}”`, "success", 2500);
-      }
+      const said = done.rolled_forward
+        ? `Done. Next “${done.title}”: ${formatDue(done.due_date, done.due_time, this.getTimezone())}`
+        : `Completed “${done.title}”`;
+      actionToast(said, [{ label: "Undo", run: () => this.undo() }], { kind: "success", ms: 6000 });
       // Let the strike-through show for a moment, then drop it from the open list.
       await new Promise((r) => setTimeout(r, 250));
       this.todos = this.todos.filter((t) => t.id !== todo.id);
