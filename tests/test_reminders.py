@@ -167,3 +167,41 @@ async def test_snooze_reminds_again_later(api: AppUnderTest, sign_up_user: SignU
             f"/api/todos/{todo['id']}/snooze", headers=user.headers, json=body
         )
         assert r.status_code == 422, body
+
+
+async def test_the_assistant_reads_a_lead_time(api: AppUnderTest, sign_up_user: SignUp) -> None:
+    api.clock.now = START
+    user = await sign_up_user(timezone="UTC")
+    r = await api.client.post(
+        f"/api/{user.id}/chat",
+        headers=user.headers,
+        json={"message": "dentist tomorrow at 10, remind me 30 minutes before"},
+    )
+    assert r.status_code == 200, r.text
+    assert "reminder 30 min before" in r.json()["response"]
+    todos = (await api.client.get("/api/todos", headers=user.headers)).json()
+    assert [(t["title"], t["remind_before_minutes"], t["remind_at"]) for t in todos] == [
+        ("Dentist", 30, "2027-03-04T09:30:00Z")
+    ]
+
+
+def test_lead_time_phrasings() -> None:
+    from zoneinfo import ZoneInfo
+
+    from todochat.nlu import CreateTasks, parse_message
+
+    now = datetime(2027, 3, 3, 8, tzinfo=UTC)
+    cases = {
+        "call mom at 5pm and remind me an hour before": ("Call mom", 60),
+        "standup every weekday at 9 ping me 5 min early": ("Standup", 5),
+        "dentist at 10 remind me half an hour before": ("Dentist", 30),
+        "flight on friday at 7am, remind me 1 day before": ("Flight", 1440),
+        "remind me to call the plumber tomorrow at 5": ("Call the plumber", None),
+        # No time to be early for: the words are not a lead time.
+        "buy milk": ("Buy milk", None),
+    }
+    for text, (title, lead) in cases.items():
+        intent = parse_message(text, now, ZoneInfo("UTC"))
+        assert isinstance(intent, CreateTasks), text
+        task = intent.tasks[0]
+        assert (task.title, task.remind_before_minutes) == (title, lead), text

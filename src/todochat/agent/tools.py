@@ -123,8 +123,9 @@ async def add_task(
     priority: Priority | None = None,
     tags: list[str] | None = None,
     recurrence: str | None = None,
+    remind_before_minutes: int | None = None,
 ) -> str:
-    """Create a task.
+    """Create a task. A task with a due time reminds the user at that time.
 
     Args:
         title: The task, in the user's words, without date or priority phrases.
@@ -134,6 +135,8 @@ async def add_task(
         priority: none, low, medium or high.
         tags: Tag names without '#'.
         recurrence: RRULE body such as FREQ=WEEKLY;BYDAY=MO for repeating tasks.
+        remind_before_minutes: Remind this many minutes before the due time ("remind me 30
+            minutes before": 30); leave out to remind at the due time.
     """
 
     async def work(todos: TodoService) -> dict[str, Any]:
@@ -145,6 +148,7 @@ async def add_task(
             ("priority", priority),
             ("tags", tags),
             ("recurrence", recurrence),
+            ("remind_before_minutes", remind_before_minutes),
         ):
             if value is not None:
                 body[key] = value
@@ -254,6 +258,7 @@ async def update_task(
     add_tags: list[str] | None = None,
     remove_tags: list[str] | None = None,
     recurrence: str | None = None,
+    remind_before_minutes: int | None = None,
 ) -> str:
     """Change a task. Only the fields given change.
 
@@ -269,10 +274,13 @@ async def update_task(
         add_tags: Tags to add.
         remove_tags: Tags to remove.
         recurrence: New RRULE body; an empty string stops the repetition.
+        remind_before_minutes: Remind this many minutes before the due time (0: at it).
     """
 
     async def work(todos: TodoService) -> dict[str, Any]:
         body: dict[str, Any] = {}
+        if remind_before_minutes is not None:
+            body["remind_before_minutes"] = remind_before_minutes
         for key, value in (
             ("title", title),
             ("description", description),

@@ -25,6 +25,8 @@ class TaskDraft:
     tags: tuple[str, ...] = ()
     recurrence: str | None = None
     description: str | None = None
+    # "remind me 30 minutes before": how long before the due time to remind.
+    remind_before_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

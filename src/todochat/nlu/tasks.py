@@ -275,6 +275,7 @@ def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDat
     # "finalise the brochure for #marlow": the tag is also the end of the title.
     text = _TAG_AFTER.sub(lambda m: f"{m[1]} {m[2]} #{m[2]}", text)
     scan = Scanner(text)
+    lead = extract_lead(scan)
     tags, _ = extract_tags(scan)
     priority, _ = extract_priority(scan)
     rec = extract_recurrence(scan)
@@ -303,7 +304,35 @@ def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDat
         tags=tags,
         recurrence=rrule,
         description=description,
+        remind_before_minutes=lead if due_time is not None else None,
     )
+
+
+_LEAD_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15}
+_LEAD_COUNT |= {"twenty": 20, "thirty": 30, "forty-five": 45, "half an": 30}
+_LEAD = re.compile(
+    r"[,;]?\s*(?:and\s+)?(?:please\s+)?(?:remind|ping|alert|notify|nudge)\s+me\s+"
+    r"(?:(?P<n>\d{1,4}|an?|one|two|three|five|ten|fifteen|twenty|thirty|forty-five)\s*"
+    r"(?P<unit>m|mins?|minutes?|h|hrs?|hours?|days?)|(?P<half>half\s+an\s+hour))\s+"
+    r"(?:before(?:hand)?|early|earlier|ahead(?:\s+of\s+time)?|prior)\b",
+    re.IGNORECASE,
+)
+
+
+def extract_lead(scan: Scanner) -> int | None:
+    """ "remind me 30 minutes before" / "ping me an hour early": minutes before the due time
+    (consumed, so the words stay out of the title)."""
+    m = scan.search(_LEAD)
+    if m is None:
+        return None
+    scan.consume(m.start(), m.end())
+    if m["half"]:
+        return 30
+    word = m["n"].lower()
+    count = int(word) if word.isdigit() else _LEAD_COUNT[word]
+    unit = m["unit"].lower()
+    minutes = count * (1440 if unit.startswith("d") else 60 if unit.startswith("h") else 1)
+    return min(minutes, 7 * 24 * 60)
 
 
 _TAG_AFTER = re.compile(r"\b(for|with|from|about|at|to)\s+#([a-z][\w-]*)", re.IGNORECASE)

@@ -94,7 +94,18 @@ def describe(todo: dict[str, Any]) -> str:
     if todo.get("priority") not in (None, "none"):
         bits.append(f"{todo['priority']} priority")
     bits.extend(f"#{t}" for t in todo.get("tags") or [])
+    lead = todo.get("remind_before_minutes")
+    if lead and todo.get("due_time"):
+        bits.append(f"reminder {_duration(lead)} before")
     return " · ".join(bits)
+
+
+def _duration(minutes: int) -> str:
+    if minutes % 1440 == 0:
+        return plural(minutes // 1440, "day")
+    if minutes % 60 == 0:
+        return plural(minutes // 60, "hour")
+    return f"{minutes} min"
 
 
 def numbered(todos: list[dict[str, Any]], now: datetime | None = None) -> str:

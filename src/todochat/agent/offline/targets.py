@@ -259,6 +259,7 @@ class Targets:
             priority=t.priority if t.priority not in (None, "none") else None,
             tags=list(t.tags) or None,
             recurrence=t.recurrence,
+            remind_before_minutes=t.remind_before_minutes or None,
         )
 
     def _move_or_add(self, tasks: tuple[nlu.TaskDraft, ...]) -> Decision | None:
