@@ -24,6 +24,8 @@ const todos = new TodoPanel({
   status: $("todos-status"),
   counts: [$("todo-count"), $("todo-count-tab")],
   getTimezone,
+  filters: $("todo-filters"),
+  tagSelect: $("todo-tag"),
 });
 
 const conversations = new ConversationList({
