@@ -46,6 +46,7 @@ const chat = new ChatView(
     messages: $("messages"),
     scroll: $("chat-scroll"),
     empty: $("empty-state"),
+    jump: $("jump-latest"),
   },
   {
     getUser,
@@ -291,6 +292,8 @@ async function start() {
   const show = () => {
     $("auth").hidden = true;
     $("app").hidden = false;
+    // Laid out only now: open at the latest message.
+    chat.scrollToEnd(true);
     input.focus();
   };
   if (saved && saved.conversation_id) {

@@ -287,6 +287,24 @@ export class ChatView {
     this.loadToken = 0;
     this.messageCount = 0;
     this.background = new Map(); // conversation id -> run id of a turn left while it ran
+    // Follow the newest text unless the reader has scrolled up to read something earlier.
+    this.stick = true;
+    els.scroll.addEventListener("scroll", () => this.onScroll(), { passive: true });
+    els.jump?.addEventListener("click", () => {
+      this.scrollToEnd(true);
+      this.els.jump.hidden = true;
+    });
+  }
+
+  distanceFromEnd() {
+    const s = this.els.scroll;
+    return s.scrollHeight - s.scrollTop - s.clientHeight;
+  }
+
+  onScroll() {
+    this.stick = this.distanceFromEnd() < 48;
+    if (this.stick) this.autoTop = this.els.scroll.scrollTop;
+    if (this.els.jump) this.els.jump.hidden = this.stick;
   }
 
   get tz() {
@@ -392,14 +410,20 @@ export class ChatView {
     return new Reply(this.els.messages, this.tz);
   }
 
-  nearBottom() {
-    const s = this.els.scroll;
-    return s.scrollHeight - s.scrollTop - s.clientHeight < 120;
-  }
-
+  /** Keep the newest text in view (``force``: and follow it again from now on). Instant, not
+   * smooth: a smooth scroll still under way reads as "scrolled up" and would stop following. */
   scrollToEnd(force = false) {
     const s = this.els.scroll;
-    if (force || this.nearBottom()) s.scrollTop = s.scrollHeight;
+    if (force) this.stick = true;
+    // Moved up since this view last scrolled: the reader did it, even if the browser has not
+    // told us yet (its scroll event comes a frame later).
+    else if (this.autoTop !== undefined && s.scrollTop < this.autoTop - 4) this.stick = false;
+    if (!this.stick) {
+      if (this.els.jump) this.els.jump.hidden = this.distanceFromEnd() < 48;
+      return;
+    }
+    s.scrollTo({ top: s.scrollHeight, behavior: "instant" });
+    this.autoTop = s.scrollTop;
   }
 
   // -- a turn -------------------------------------------------------------------------------
