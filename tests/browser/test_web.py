@@ -25,10 +25,10 @@ RELOAD_REPLY = (
 
 def sign_up_ui(page: Page, url: str, username: str = "alex") -> None:
     page.goto(url + "/")
-    page.get_by_role("tab", name="Create account").click()
+    page.get_by_role("group", name="Account").get_by_role("button", name="Create account").click()
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Create account").click()
+    page.locator("#auth-form").get_by_role("button", name="Create account").click()
     expect(page.locator("#app")).to_be_visible()
 
 
@@ -36,7 +36,7 @@ def sign_in_ui(page: Page, url: str, username: str) -> None:
     page.goto(url + "/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.locator("#auth-form").get_by_role("button", name="Sign in").click()
     expect(page.locator("#app")).to_be_visible()
 
 
@@ -309,21 +309,23 @@ def test_sign_in_errors_are_shown(page: Page, tmp_path: Path) -> None:
     with serve(tmp_path) as server:
         register(server.url, username="taken")
         page.goto(server.url + "/")
-        page.get_by_role("tab", name="Create account").click()
+        page.get_by_role("group", name="Account").get_by_role(
+            "button", name="Create account"
+        ).click()
         page.get_by_label("Username").fill("newbie")
         page.get_by_label("Password").fill("short")
-        page.get_by_role("button", name="Create account").click()
+        page.locator("#auth-form").get_by_role("button", name="Create account").click()
         expect(page.get_by_role("alert")).to_contain_text("password")
         page.get_by_label("Username").fill("taken")
         page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Create account").click()
+        page.locator("#auth-form").get_by_role("button", name="Create account").click()
         expect(page.get_by_role("alert")).to_contain_text(re.compile("taken|exists", re.I))
-        page.get_by_role("tab", name="Sign in").click()
+        page.get_by_role("group", name="Account").get_by_role("button", name="Sign in").click()
         page.get_by_label("Password").fill("wrong password")
-        page.get_by_role("button", name="Sign in").click()
+        page.locator("#auth-form").get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("alert")).to_be_visible()
         page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
+        page.locator("#auth-form").get_by_role("button", name="Sign in").click()
         expect(page.locator("#app")).to_be_visible()
         page.get_by_role("button", name="Sign out").click()
         expect(page.locator("#auth")).to_be_visible()

@@ -93,14 +93,19 @@ async function openConversation(id) {
 
 function setView(view) {
   $("app").dataset.view = view;
-  $("view-chat").setAttribute("aria-selected", String(view === "chat"));
-  $("view-todos").setAttribute("aria-selected", String(view === "todos"));
+  $("view-chat").setAttribute("aria-pressed", String(view === "chat"));
+  $("view-todos").setAttribute("aria-pressed", String(view === "todos"));
 }
+
+// While the drawer is open on a narrow screen, the rest of the page is inert: Tab stays in
+// the drawer, and Escape or the scrim closes it and gives focus back to the menu button.
+const BEHIND_DRAWER = ["chat", "todos"];
 
 function openSidebar() {
   $("app").classList.add("sidebar-open");
   $("scrim").hidden = false;
   $("menu-button").setAttribute("aria-expanded", "true");
+  for (const id of BEHIND_DRAWER) $(id).inert = true;
   $("new-chat").focus();
 }
 
@@ -109,7 +114,40 @@ function closeSidebar() {
   $("app").classList.remove("sidebar-open");
   $("scrim").hidden = true;
   $("menu-button").setAttribute("aria-expanded", "false");
+  for (const id of BEHIND_DRAWER) $(id).inert = false;
+  if ($("sidebar").contains(document.activeElement) || document.activeElement === document.body) {
+    $("menu-button").focus();
+  }
 }
+
+$("menu-button").addEventListener("keydown", (ev) => {
+  if (ev.key !== "Tab" || !$("app").classList.contains("sidebar-open")) return;
+  const focusable = drawerFocusable();
+  if (!focusable.length) return;
+  ev.preventDefault();
+  (ev.shiftKey ? focusable[focusable.length - 1] : focusable[0]).focus();
+});
+
+function drawerFocusable() {
+  return [...$("sidebar").querySelectorAll("button, a[href], input, select, textarea")].filter(
+    (el) => !el.disabled && el.offsetParent !== null,
+  );
+}
+
+$("sidebar").addEventListener("keydown", (ev) => {
+  if (ev.key !== "Tab" || !$("app").classList.contains("sidebar-open")) return;
+  const focusable = drawerFocusable();
+  if (!focusable.length) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (ev.shiftKey && document.activeElement === first) {
+    ev.preventDefault();
+    $("menu-button").focus();
+  } else if (!ev.shiftKey && document.activeElement === last) {
+    ev.preventDefault();
+    $("menu-button").focus();
+  }
+});
 
 $("view-chat").addEventListener("click", () => setView("chat"));
 $("view-todos").addEventListener("click", () => setView("todos"));
@@ -183,8 +221,8 @@ $("new-chat").addEventListener("click", async () => {
 function setMode(mode) {
   state.mode = mode;
   const signup = mode === "signup";
-  $("tab-signin").setAttribute("aria-selected", String(!signup));
-  $("tab-signup").setAttribute("aria-selected", String(signup));
+  $("tab-signin").setAttribute("aria-pressed", String(!signup));
+  $("tab-signup").setAttribute("aria-pressed", String(signup));
   $("auth-submit").textContent = signup ? "Create account" : "Sign in";
   $("auth-password").autocomplete = signup ? "new-password" : "current-password";
   $("auth-hint").hidden = !signup;

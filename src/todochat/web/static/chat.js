@@ -148,7 +148,7 @@ class Reply {
   constructor(container, tz) {
     this.tz = tz;
     this.body = h("div", { class: "msg-body" });
-    this.typing = h("div", { class: "typing", "aria-label": "Assistant is typing" }, h("span"), h("span"), h("span"));
+    this.typing = h("div", { class: "typing", role: "status", "aria-label": "Assistant is typing" }, h("span"), h("span"), h("span"));
     this.footer = h("div", { class: "msg-foot" });
     this.footer.hidden = true;
     this.el = h(
