@@ -109,3 +109,27 @@ def test_at_phone_width_nothing_scrolls_sideways(browser: Browser, tmp_path: Pat
             assert chip is not None and chip["x"] + chip["width"] <= 390
     finally:
         context.close()
+
+
+MARKDOWN = (
+    "Here is **the plan**:\n\n1. Call the *plumber*\n2. Buy `AA` batteries\n\n"
+    "- one\n- two <img src=x onerror=alert(1)>\n\n```\nraw <b>code</b>\n```"
+)
+
+
+def test_a_reply_reads_as_markdown_and_html_stays_text(page: Page, tmp_path: Path) -> None:
+    def script(items: list[TResponseInputItem]) -> Plan:
+        return Plan(text=slow_words(MARKDOWN, 0.002))
+
+    with serve(tmp_path, factory(script)) as server:
+        user = register(server.url)
+        sign_in_ui(page, server.url, user.username)
+        send(page, "what's the plan")
+        text = last_reply(page).locator(".msg-text")
+        expect(text.locator("pre code")).to_have_text("raw <b>code</b>", timeout=15_000)
+        expect(text.locator("strong")).to_have_text("the plan")
+        expect(text.locator("ol li")).to_have_text(["Call the plumber", "Buy AA batteries"])
+        expect(text.locator("ol em")).to_have_text("plumber")
+        expect(text.locator("ol code")).to_have_text("AA")
+        expect(text.locator("ul li")).to_have_text(["one", "two <img src=x onerror=alert(1)>"])
+        assert text.locator("img, b").count() == 0

@@ -11,6 +11,7 @@ import {
   postStream,
   readSSE,
 } from "./api.js";
+import { renderMarkdown } from "./markdown.js";
 import { h, icon, ICONS } from "./dom.js";
 import { formatDue, formatInstant } from "./format.js";
 
@@ -176,7 +177,7 @@ class Reply {
       this.chipRow = null;
     }
     this.text += delta;
-    this.textEl.append(document.createTextNode(delta));
+    renderMarkdown(this.textEl, this.text);
     this.typing.hidden = true;
   }
 
@@ -188,7 +189,7 @@ class Reply {
       return;
     }
     this.text = full;
-    this.textEl.textContent = full;
+    renderMarkdown(this.textEl, full);
   }
 
   chip(callId, name, args) {
