@@ -133,3 +133,29 @@ def test_a_reply_reads_as_markdown_and_html_stays_text(page: Page, tmp_path: Pat
         expect(text.locator("ol code")).to_have_text("AA")
         expect(text.locator("ul li")).to_have_text(["one", "two <img src=x onerror=alert(1)>"])
         assert text.locator("img, b").count() == 0
+
+
+def test_try_again_after_an_error_and_edit_a_sent_message(page: Page, tmp_path: Path) -> None:
+    calls = {"n": 0}
+
+    def script(items: list[TResponseInputItem]) -> Plan:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("scripted failure")
+        return Plan(text=["Done", " now."])
+
+    with serve(tmp_path, factory(script)) as server:
+        user = register(server.url)
+        sign_in_ui(page, server.url, user.username)
+        send(page, "tidy the garage")
+        retry = page.get_by_role("button", name="Try again")
+        expect(retry).to_be_visible()
+        retry.click()
+        expect(last_reply(page).locator(".msg-text")).to_have_text("Done now.")
+        expect(page.locator(".msg-user")).to_have_text(["tidy the garage", "tidy the garage"])
+        expect(retry).to_have_count(0)
+        page.locator(".msg-user").last.hover()
+        page.get_by_role("button", name="Edit this message").last.click()
+        box = page.get_by_role("textbox", name="Message")
+        expect(box).to_have_value("tidy the garage")
+        expect(box).to_be_focused()

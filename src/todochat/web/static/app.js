@@ -63,6 +63,13 @@ const chat = new ChatView(
         setTitle(conversations.title(chat.conversationId));
       });
     },
+    onEdit: (text) => {
+      const box = $("composer-input");
+      box.value = text;
+      box.dispatchEvent(new Event("input"));
+      box.focus();
+      box.setSelectionRange(text.length, text.length);
+    },
     onBusy: (busy) => {
       $("send").hidden = busy;
       $("stop").hidden = !busy;

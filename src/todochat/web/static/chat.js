@@ -235,7 +235,26 @@ class Reply {
     this.footer.replaceChildren(h("span", { class: "mark mark-stopped" }, icon(ICONS.stop, "icon icon-xs"), "stopped"));
   }
 
+  /** A "Try again" button under a failed reply. */
+  offerRetry(run) {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "btn btn-sm retry",
+        onclick: () => {
+          button.remove();
+          run();
+        },
+      },
+      icon(ICONS.undo, "icon icon-xs"),
+      " Try again",
+    );
+    this.body.append(button);
+  }
+
   markFailed(title, detail) {
+    this.failed = true;
     this.el.classList.remove("is-streaming");
     this.typing.hidden = true;
     this.footer.hidden = true;
@@ -276,7 +295,8 @@ function describeError(payload, tz) {
 // -- the view -------------------------------------------------------------------------------
 
 export class ChatView {
-  constructor(els, { getUser, onTodosChanged, onConversationStarted, onTurnEnd, onBusy }) {
+  constructor(els, { getUser, onTodosChanged, onConversationStarted, onTurnEnd, onBusy, onEdit }) {
+    this.onEdit = onEdit;
     this.els = els;
     this.getUser = getUser;
     this.onTodosChanged = onTodosChanged;
@@ -396,10 +416,17 @@ export class ChatView {
   addUser(text) {
     this.messageCount++;
     this.updateEmpty();
+    const edit = this.onEdit
+      ? h(
+          "button",
+          { type: "button", class: "icon-btn msg-edit", "aria-label": "Edit this message", onclick: () => this.onEdit(text) },
+          icon(ICONS.pencil, "icon icon-xs"),
+        )
+      : null;
     const el = h(
       "article",
       { class: "msg msg-user", "aria-label": "You" },
-      h("div", { class: "msg-main" }, h("div", { class: "msg-body" }, h("div", { class: "msg-text" }, text))),
+      h("div", { class: "msg-main" }, h("div", { class: "msg-body" }, h("div", { class: "msg-text" }, text)), edit),
     );
     this.els.messages.append(el);
     return el;
@@ -732,6 +759,10 @@ export class ChatView {
     if (this.turn !== turn) return;
     forgetTurn();
     this.setBusy(null);
+    if (turn.reply?.failed && turn.firstText && !turn.detached) {
+      // Sent again as a new message (the failed one stays in the history, marked failed).
+      turn.reply.offerRetry(() => this.send(turn.firstText));
+    }
     if (!turn.detached) this.onTurnEnd(turn);
   }
 
