@@ -1,7 +1,8 @@
 """Screenshots of the main screen for the README: light/dark x desktop/phone.
 
 Run from the repository root:  python -m tests.browser.make_screenshots
-Writes docs/screenshots/{light,dark}-{desktop,phone}.png. Uses Debian's Chromium
+Writes docs/screenshots/{light,dark}-{desktop,phone}.png, and light-reminder.png (a reminder
+firing while the composer previews what it will read). Uses Debian's Chromium
 (TODOCHAT_TEST_CHROMIUM, default /usr/bin/chromium) and a scripted model, so it needs no network.
 """
 
@@ -12,6 +13,7 @@ import sys
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from agents import TResponseInputItem
@@ -96,6 +98,31 @@ def seed(user: Rest) -> None:
     user.post(chat, {"message": "what's due today?", "conversation_id": first["conversation_id"]})
 
 
+def reminder_shot(browser: Any, url: str, user: Rest) -> None:
+    """A reminder toast over the app, with the composer's preview of a half-typed message."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, timezone_id=TZ, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    page.goto(url + "/")
+    page.evaluate("t => sessionStorage.setItem('todochat.token', t)", user.token)
+    page.reload()
+    page.locator(".todo").nth(6).wait_for(state="attached")
+    page.get_by_role("textbox", name="Message").press_sequentially(
+        "book the car service next friday at 9 p1 #car"
+    )
+    page.locator("#composer-preview mark").first.wait_for()
+    todo = next(t for t in user.get("/api/todos") if t["title"] == "Pick up the dry cleaning")
+    soon = (datetime.now(ZoneInfo("UTC")) + timedelta(seconds=1)).isoformat()
+    user.post(f"/api/todos/{todo['id']}/snooze", {"until": soon})
+    page.locator(".toast-reminder").wait_for()
+    page.wait_for_timeout(300)
+    path = OUT / "light-reminder.png"
+    page.screenshot(path=str(path))
+    print(path, file=sys.stderr)
+    context.close()
+
+
 def main() -> None:
     chromium = os.environ.get("TODOCHAT_TEST_CHROMIUM", "/usr/bin/chromium")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -125,6 +152,7 @@ def main() -> None:
                     page.screenshot(path=str(path))
                     print(path, file=sys.stderr)
                     context.close()
+            reminder_shot(browser, server.url, user)
             browser.close()
 
 
