@@ -88,7 +88,8 @@ def test_a_conversation_opens_at_its_latest_message(page: Page, tmp_path: Path) 
 
 def test_at_phone_width_nothing_scrolls_sideways(browser: Browser, tmp_path: Path) -> None:
     title = "Call the plumber about the leaking pipe under the kitchen sink before the weekend"
-    script = tool_then_text([PlannedCall("add_task", {"title": title})], f"Added '{title}'.")
+    reply = f"Added '{title}'. I'll remind you well before the weekend."
+    script = tool_then_text([PlannedCall("add_task", {"title": title})], reply)
     context = browser.new_context(viewport={"width": 390, "height": 844}, timezone_id="UTC")
     page = context.new_page()
     try:
@@ -159,3 +160,27 @@ def test_try_again_after_an_error_and_edit_a_sent_message(page: Page, tmp_path: 
         box = page.get_by_role("textbox", name="Message")
         expect(box).to_have_value("tidy the garage")
         expect(box).to_be_focused()
+
+
+def test_undo_under_a_reply_reverts_what_it_changed(page: Page, tmp_path: Path) -> None:
+    with serve(tmp_path) as server:
+        user = register(server.url)
+        kept = user.post("/api/todos", {"title": "Renew passport"})
+        sign_in_ui(page, server.url, user.username)
+        send(page, "add three tasks: buy milk, water the plants every monday, book flights p2")
+        reply = last_reply(page)
+        expect(reply.locator(".chip")).to_have_count(3)
+        expect(reply.locator(".msg-text")).to_have_count(0)  # the list only repeated the chips
+        expect(page.locator("#todo-list .todo")).to_have_count(4)
+        reply.get_by_role("button", name="Undo").click()
+        expect(page.locator("#todo-list .todo-title")).to_have_text(["Renew passport"])
+        expect(reply.locator(".chip-undone")).to_have_count(3)
+        assert [t["id"] for t in user.get("/api/todos")] == [kept["id"]]
+        # A change made since (here over REST) is never undone by an older reply's button.
+        send(page, "add call mom")
+        expect(last_reply(page).get_by_role("button", name="Undo")).to_be_visible()
+        user.post("/api/todos", {"title": "Made elsewhere"})
+        last_reply(page).get_by_role("button", name="Undo").click()
+        expect(page.locator(".toast", has_text="other changes came after")).to_be_visible()
+        titles = sorted(t["title"] for t in user.get("/api/todos"))
+        assert titles == ["Call mom", "Made elsewhere", "Renew passport"]

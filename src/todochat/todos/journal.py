@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import Todo, TodoChange
+from todochat.errors import Conflict
 from todochat.live.changes import mark
 from todochat.todos.tags import tags_named
 
@@ -109,9 +110,16 @@ class Journal:
             )
         )
 
-    async def undo(self, now: datetime) -> tuple[list[Reverted], bool]:
-        """Revert the newest group not undone yet; what changed, and whether there was one."""
+    async def undo(self, now: datetime, only: str | None = None) -> tuple[list[Reverted], bool]:
+        """Revert the newest group not undone yet; what changed, and whether there was one.
+
+        ``only``: revert only if the newest group is this one (a chat turn's Undo button), so
+        a change made since, in another tab say, is never the one undone by mistake."""
         changes = await self.last_group()
+        if only is not None and (not changes or changes[0].group_id != only):
+            raise Conflict(
+                "run_id", "other changes came after this one; undo those first, or change it back"
+            )
         reverted: list[Reverted] = []
         for change in changes:
             found = await self._session.get(Todo, change.todo_id)

@@ -46,9 +46,14 @@ async def clear_completed(todos: TodoServiceDep, session: SessionDep) -> Cleared
 
 
 @router.post("/todos/undo", response_model=UndoOut)
-async def undo(todos: TodoServiceDep, session: SessionDep) -> UndoOut:
-    """Revert the last change: every todo one chat turn or one request changed, as it was."""
-    out = await todos.undo()
+async def undo(
+    todos: TodoServiceDep,
+    session: SessionDep,
+    run_id: Annotated[str | None, Query(max_length=64)] = None,
+) -> UndoOut:
+    """Revert the last change: every todo one chat turn or one request changed, as it was.
+    With ``run_id``: that chat turn's changes, and only if nothing changed since (else 409)."""
+    out = await todos.undo(run_id)
     await session.commit()
     return out
 

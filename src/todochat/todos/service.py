@@ -324,9 +324,10 @@ class TodoService:
         await self._session.flush()
         return len(done)
 
-    async def undo(self) -> UndoOut:
-        """Revert the owner's newest group of changes (one chat turn or one request)."""
-        reverted, undone = await self._journal.undo(self._clock())
+    async def undo(self, run_id: str | None = None) -> UndoOut:
+        """Revert the owner's newest group of changes (one chat turn or one request); with
+        ``run_id``, only if that turn's changes are the newest."""
+        reverted, undone = await self._journal.undo(self._clock(), run_id)
         # A todo changed several times in the group is reported once, as it is now.
         seen: dict[int, UndoneTodo] = {}
         for item in reversed(reverted):

@@ -12,7 +12,7 @@ import {
   readSSE,
 } from "./api.js";
 import { renderMarkdown } from "./markdown.js";
-import { h, icon, ICONS } from "./dom.js";
+import { h, icon, ICONS, toast } from "./dom.js";
 import { formatDue, formatInstant } from "./format.js";
 
 const TURN_KEY = "todochat.turn";
@@ -83,6 +83,9 @@ const FAILED = {
 };
 
 /** What a tool call did, in words: {text, kind: pending|ok|error, icon, items?}. */
+// The verb a reply's text uses for a tool's result, to see when it only repeats a chip.
+const SAID = { created: "added", deleted: "deleted", completed: "completed" };
+
 export function describeTool(name, args, result, tz) {
   args = args && typeof args === "object" ? args : {};
   if (result === undefined || result === null) {
@@ -189,6 +192,11 @@ class Reply {
       return;
     }
     this.text = full;
+    if (!full) {
+      this.textEl.remove();
+      this.textEl = null;
+      return;
+    }
     renderMarkdown(this.textEl, full);
   }
 
@@ -211,6 +219,37 @@ class Reply {
   chipResult(callId, name, result) {
     const chip = this.chips.get(callId) || this.chip(callId, name, {});
     chipContent(chip.el, describeTool(name || chip.name, chip.args, result, this.tz));
+    if (result && typeof result === "object" && !Array.isArray(result) && result.status) chip.wrote = true;
+    const verb = result && typeof result === "object" ? SAID[result.status] : undefined;
+    if (verb && result.title) chip.said = `${verb} '${String(result.title).toLowerCase()}'`;
+  }
+
+  /** Each change said once: the chip carries it with its details, so a sentence of the text
+   * that only repeats a chip ("Added 'Buy milk' · Wed, Dec 2.") goes, as does a list of what
+   * the chips already show ("Added 2 todos: 1. 'Milk' 2. 'Eggs'"). */
+  dropRepeats() {
+    const said = new Set([...this.chips.values()].map((c) => c.said).filter(Boolean));
+    if (!said.size || !this.text) return;
+    const titles = new Set([...said].map((k) => k.slice(k.indexOf("'"))));
+    const lines = this.text.split("\n");
+    const listed = /^\s*\d+[.)]\s+('[^']+')(\s+·.*)?$/;
+    const header = /^(Added|Deleted|Completed) \d+ (todos|tasks):?$/i;
+    if (header.test(lines[0].trim()) && lines.slice(1).every((l) => !l.trim() || (listed.test(l) && titles.has(listed.exec(l)[1].toLowerCase())))) {
+      this.setText("");
+      return;
+    }
+    const kept = [];
+    for (const line of lines) {
+      const sentences = line.split(/(?<=[.!?])\s+/);
+      const rest = sentences.filter((sentence) => {
+        const m = /^(Added|Deleted|Completed) ('[^']+')(\s+·[^.!?]*)?[.!]?$/i.exec(sentence.trim());
+        return !(m && said.has(`${m[1].toLowerCase()} ${m[2].toLowerCase()}`));
+      });
+      if (rest.length) kept.push(rest.join(" "));
+      else if (!line.trim()) kept.push(line);
+    }
+    const text = kept.join("\n").trim();
+    if (text !== this.text.trim()) this.setText(text);
   }
 
   status(text) {
@@ -223,6 +262,7 @@ class Reply {
     this.el.classList.remove("is-streaming");
     this.typing.hidden = true;
     this.status("");
+    this.dropRepeats();
     if (!this.hasText && !this.chips.size) this.appendText("(no reply)");
   }
 
@@ -233,6 +273,33 @@ class Reply {
     this.footer.hidden = false;
     this.footer.className = "msg-foot";
     this.footer.replaceChildren(h("span", { class: "mark mark-stopped" }, icon(ICONS.stop, "icon icon-xs"), "stopped"));
+  }
+
+  get wrote() {
+    return [...this.chips.values()].some((c) => c.wrote);
+  }
+
+  /** "Undo" under a reply that changed todos: reverts what this reply's tools changed. */
+  offerUndo(run) {
+    const button = h(
+      "button",
+      {
+        type: "button",
+        class: "btn btn-sm reply-undo",
+        onclick: async () => {
+          button.disabled = true;
+          if (await run()) {
+            button.remove();
+            for (const chip of this.chips.values()) if (chip.wrote) chip.el.classList.add("chip-undone");
+          } else {
+            button.disabled = false;
+          }
+        },
+      },
+      icon(ICONS.undo, "icon icon-xs"),
+      " Undo",
+    );
+    this.body.append(button);
   }
 
   /** A "Try again" button under a failed reply. */
@@ -759,11 +826,28 @@ export class ChatView {
     if (this.turn !== turn) return;
     forgetTurn();
     this.setBusy(null);
+    if (turn.reply && !turn.reply.failed && turn.reply.wrote && turn.runId && !turn.detached) {
+      // Only the newest reply offers it: the server undoes the newest change.
+      for (const old of this.els.messages.querySelectorAll(".reply-undo")) old.remove();
+      turn.reply.offerUndo(() => this.undoTurn(turn.runId));
+    }
     if (turn.reply?.failed && turn.firstText && !turn.detached) {
       // Sent again as a new message (the failed one stays in the history, marked failed).
       turn.reply.offerRetry(() => this.send(turn.firstText));
     }
     if (!turn.detached) this.onTurnEnd(turn);
+  }
+
+  async undoTurn(runId) {
+    try {
+      await api(`/api/todos/undo?run_id=${encodeURIComponent(runId)}`, { method: "POST" });
+      toast("Undone.", "success", 2000);
+      this.onTodosChanged();
+      return true;
+    } catch (err) {
+      toast(`Couldn't undo: ${err.message}`, "error");
+      return false;
+    }
   }
 
   /** The Stop button. */
