@@ -137,8 +137,14 @@ async def test_per_user_override_and_admin_command(db: Database) -> None:
 
     with pytest.raises(NotFound):
         await set_user_quota(db, "nobody_" + uuid.uuid4().hex[:6], 3)
+    # -1: unlimited, counted but never refused (`todochat user quota NAME unlimited`).
+    await set_user_quota(db, name, -1)
+    for _ in range(3):
+        await quota.consume(user)
+    usage = await quota.usage(user)
+    assert (usage["current_usage"], usage["monthly_limit"], usage["remaining_quota"]) == (8, -1, -1)
     with pytest.raises(InvalidInput):
-        await set_user_quota(db, name, -1)
+        await set_user_quota(db, name, -2)
 
 
 async def test_month_rollover(db: Database) -> None:

@@ -1,26 +1,78 @@
-"""The ``todochat`` command: serve, database and user administration."""
+"""The ``todochat`` command: serve, database and user administration.
+
+Every failure of every command is one line on stderr and exit status 2 (``--debug``, anywhere on
+the line, shows the traceback instead); a usage mistake says what was wrong, also with 2.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 import typer
 import uvicorn
 
+try:  # typer vendors its own click; its errors are the ones its commands raise
+    from typer._click import exceptions as cli_errors
+except ImportError:  # pragma: no cover - a typer that uses click itself
+    from click import exceptions as cli_errors  # type: ignore[no-redef]
+
+from todochat import __version__
 from todochat.config import Settings, normalise_db
 
-app = typer.Typer(help="todochat: a todo list you talk to.", no_args_is_help=True)
+app = typer.Typer(
+    help="todochat: a todo list you talk to. Add --debug to any command to see a failure's "
+    "traceback.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 db_app = typer.Typer(help="Database administration.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 user_app = typer.Typer(help="User administration.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
+T = TypeVar("T")
+# The database a command was given, for a failure's one line (never with its password).
+_database_url: str | None = None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"todochat {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """todochat: a todo list you talk to."""
+
 
 def _settings(db: str | None) -> Settings:
-    if db is not None:
-        return Settings(database_url=normalise_db(db))
-    return Settings()
+    global _database_url
+    settings = Settings(database_url=normalise_db(db)) if db is not None else Settings()
+    _database_url = settings.database_url
+    return settings
+
+
+def _with_database(settings: Settings, work: Callable[[Any], Awaitable[T]]) -> T:
+    """Run ``work(database)`` and close the database after it."""
+    from todochat.db.engine import Database
+
+    async def run() -> T:
+        database = Database(settings.database_url)
+        try:
+            return await work(database)
+        finally:
+            await database.dispose()
+
+    return asyncio.run(run())
 
 
 @app.command()
@@ -48,6 +100,9 @@ def serve(
         # One line for the operator, not a traceback.
         typer.echo(f"todochat: {_one_line(exc)}", err=True)
         raise typer.Exit(2) from None
+    # A database that cannot be reached stops the start here, in one line (main() says it),
+    # not in uvicorn's start-up traceback.
+    _with_database(settings, _reachable)
     options: dict[str, object] = {
         "host": host,
         "port": port,
@@ -69,6 +124,13 @@ def serve(
     app = create_app(settings)
     tune_for_serving()
     uvicorn.run(app, **options)  # type: ignore[arg-type]
+
+
+async def _reachable(database: Any) -> None:
+    from sqlalchemy import text
+
+    async with database.engine.connect() as conn:
+        await conn.execute(text("SELECT 1"))
 
 
 class _Refused(Exception):
@@ -131,51 +193,194 @@ def db_upgrade(
     revision: str = typer.Argument("head"),
 ) -> None:
     """Apply migrations up to REVISION (default: head)."""
-    from todochat.db.engine import Database
     from todochat.db.migrate import upgrade
 
     settings = _settings(db)
-
-    async def run() -> None:
-        database = Database(settings.database_url)
-        try:
-            await upgrade(database, revision)
-        finally:
-            await database.dispose()
-
-    asyncio.run(run())
+    _with_database(settings, lambda database: upgrade(database, revision))
     typer.echo(f"database at {revision}")
 
 
-@user_app.command("quota")
+def _hasher(settings: Settings) -> Any:
+    from todochat.auth.security import PasswordHasher
+
+    return PasswordHasher(
+        time_cost=settings.argon2_time_cost, memory_kib=settings.argon2_memory_kib
+    )
+
+
+@user_app.command("list")
+def user_list(
+    db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
+) -> None:
+    """Every account: id, name, timezone, open todos, quota."""
+    from todochat.auth.admin import list_accounts
+
+    settings = _settings(db)
+    rows = _with_database(settings, list_accounts)
+    if not rows:
+        typer.echo("no accounts yet")
+        return
+    typer.echo(f"{'id':>5}  {'username':<24} {'timezone':<22} {'open':>5}  quota")
+    for row in rows:
+        quota = {None: "default", -1: "unlimited"}.get(row.monthly_quota, str(row.monthly_quota))
+        typer.echo(
+            f"{row.id:>5}  {row.username:<24} {row.timezone:<22} {row.open_todos:>5}  {quota}"
+        )
+
+
+def _password(value: str | None, prompt: str) -> str:
+    if value is not None:
+        return value
+    env = os.environ.get("TODOCHAT_NEW_PASSWORD")
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise cli_errors.UsageError(
+            "no password: give --password, set TODOCHAT_NEW_PASSWORD, or run it in a terminal"
+        )
+    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=True))
+
+
+@user_app.command("create")
+def user_create(
+    username: str = typer.Argument(..., help="The new account's name."),
+    password: str | None = typer.Option(
+        None, help="Its password (else TODOCHAT_NEW_PASSWORD, else asked for)."
+    ),
+    timezone: str = typer.Option("UTC", help="Its IANA timezone, e.g. Europe/Berlin."),
+    db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
+) -> None:
+    """Create an account (the same rules as signing up)."""
+    from todochat.auth.admin import create_account
+
+    settings = _settings(db)
+    secret = _password(password, "Password")
+    user_id = _with_database(
+        settings,
+        lambda database: create_account(database, _hasher(settings), username, secret, timezone),
+    )
+    typer.echo(f"created {username} (id {user_id})")
+
+
+@user_app.command("set-password")
+def user_set_password(
+    username: str = typer.Argument(..., help="The account to change."),
+    password: str | None = typer.Option(
+        None, help="The new password (else TODOCHAT_NEW_PASSWORD, else asked for)."
+    ),
+    db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
+) -> None:
+    """Give an account a new password."""
+    from todochat.auth.admin import set_password
+
+    settings = _settings(db)
+    secret = _password(password, "New password")
+    _with_database(
+        settings, lambda database: set_password(database, _hasher(settings), username, secret)
+    )
+    typer.echo(f"{username}: password changed")
+
+
+@user_app.command("delete")
+def user_delete(
+    username: str = typer.Argument(..., help="The account to delete."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+    db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
+) -> None:
+    """Delete an account with its todos and conversations."""
+    from todochat.auth.admin import delete_account
+
+    settings = _settings(db)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise cli_errors.UsageError(f"deleting {username} needs --yes when not in a terminal")
+        typer.confirm(f"Delete {username} and everything it owns?", abort=True)
+    _with_database(settings, lambda database: delete_account(database, username))
+    typer.echo(f"deleted {username}")
+
+
+def _quota(value: str) -> int | None:
+    word = value.strip().lower()
+    if word == "default":
+        return None
+    if word in ("unlimited", "-1"):
+        return -1
+    if word.isdigit():
+        return int(word)
+    raise cli_errors.BadParameter("use a number of turns, 'unlimited' (or -1), or 'default'")
+
+
+# "-1" is a value here, not an option.
+@user_app.command("quota", context_settings={"ignore_unknown_options": True})
 def user_quota(
     username: str = typer.Argument(..., help="The account to change."),
-    turns: int = typer.Argument(..., help="Chat turns per month; -1 returns to the default."),
+    turns: str = typer.Argument(
+        ..., help="Chat turns per month: a number, 'unlimited' (or -1), or 'default'."
+    ),
     db: str | None = typer.Option(None, help="Database URL or SQLite file path."),
 ) -> None:
     """Set a user's monthly chat-turn quota."""
-    from todochat.db.engine import Database
-    from todochat.errors import TodochatError
     from todochat.limits.admin import set_user_quota
 
+    n = _quota(turns)
     settings = _settings(db)
-
-    async def run() -> None:
-        database = Database(settings.database_url)
-        try:
-            await set_user_quota(database, username, None if turns < 0 else turns)
-        finally:
-            await database.dispose()
-
-    try:
-        asyncio.run(run())
-    except TodochatError as exc:
-        typer.echo(f"error: {exc.message}", err=True)
-        raise typer.Exit(1) from exc
-    shown = "the default" if turns < 0 else str(turns)
+    _with_database(settings, lambda database: set_user_quota(database, username, n))
+    shown = {None: "the default", -1: "unlimited"}.get(n, str(n))
     typer.echo(f"{username}: monthly quota set to {shown}")
 
 
+def describe_failure(exc: BaseException) -> str:
+    """One line a person understands, for any failure of a command."""
+    from pydantic import ValidationError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from todochat.errors import TodochatError
+
+    if isinstance(exc, TodochatError):
+        return exc.message
+    if isinstance(exc, ValidationError):
+        return _one_line(exc)
+    where = f" at {_safe_url(_database_url)}" if _database_url else ""
+    if isinstance(exc, SQLAlchemyError):
+        cause = exc.orig if getattr(exc, "orig", None) is not None else exc  # type: ignore[attr-defined]
+        return f"cannot use the database{where}: {_first_line(cause)}"
+    module = type(exc).__module__
+    if isinstance(exc, OSError) or module.startswith(("asyncpg", "aiosqlite", "sqlite3")):
+        return f"cannot use the database{where}: {_first_line(exc)}"
+    return _first_line(exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    line = text.splitlines()[0] if text else type(exc).__name__
+    return line if len(line) <= 300 else line[:297] + "..."
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point: every failure is one line on stderr and exit status 2."""
+    args = sys.argv[1:]
+    debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]
+    try:
+        # Not standalone: a command's exit status comes back as the result.
+        status = app(args=args, prog_name="todochat", standalone_mode=False)
+        if isinstance(status, int) and status:
+            raise SystemExit(status)
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except cli_errors.NoArgsIsHelpError:
+        raise SystemExit(2) from None  # the help has been shown
+    except typer.Abort:
+        typer.echo("todochat: stopped", err=True)
+        raise SystemExit(2) from None
+    except cli_errors.ClickException as exc:
+        typer.echo(f"todochat: {exc.format_message()}", err=True)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("todochat: stopped", err=True)
+        raise SystemExit(2) from None
+    except Exception as exc:
+        if debug:
+            raise
+        typer.echo(f"todochat: {describe_failure(exc)}", err=True)
+        raise SystemExit(2) from None

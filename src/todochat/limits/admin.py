@@ -8,11 +8,14 @@ from todochat.db.engine import Database
 from todochat.db.models import User
 from todochat.errors import InvalidInput, NotFound
 
+UNLIMITED = -1
+
 
 async def set_user_quota(db: Database, username: str, n: int | None) -> None:
-    """Set a user's monthly turn quota; ``None`` returns them to the default."""
-    if n is not None and n < 0:
-        raise InvalidInput("quota", "a quota is 0 or more turns")
+    """Set a user's monthly turn quota; ``None`` returns them to the default, ``UNLIMITED``
+    (-1) counts their turns but never refuses one."""
+    if n is not None and n < UNLIMITED:
+        raise InvalidInput("quota", "a quota is 0 or more turns, or -1 for unlimited")
     async with db.session() as session:
         result = await session.execute(
             update(User).where(User.username == username).values(monthly_quota=n)

@@ -106,6 +106,19 @@ class QuotaService:
         reset = next_reset(now)
         limit = await self._limit(session, user_id)
         turns: int | None = None
+        if limit < 0:
+            # Unlimited (``todochat user quota NAME unlimited``): counted, never refused.
+            stmt = self._db.upsert(UsageCounter).values(
+                user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
+            )
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[UsageCounter.user_id, UsageCounter.period],
+                set_={"turns": UsageCounter.turns + 1},
+            ).returning(UsageCounter.turns)
+            used = (await session.execute(stmt)).scalar_one()
+            return QuotaDecision(
+                current_usage=used, monthly_limit=-1, remaining_quota=-1, reset_date=iso_z(reset)
+            )
         if limit > 0:
             stmt = self._db.upsert(UsageCounter).values(
                 user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
@@ -193,7 +206,8 @@ class QuotaService:
         return Usage(
             current_usage=turns,
             monthly_limit=limit,
-            remaining_quota=max(0, limit - turns),
+            # -1 and -1: unlimited (counted, never refused).
+            remaining_quota=-1 if limit < 0 else max(0, limit - turns),
             reset_date=iso_z(next_reset(now)),
             input_tokens=counter.input_tokens if counter is not None else 0,
             output_tokens=counter.output_tokens if counter is not None else 0,
