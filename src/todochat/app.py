@@ -28,6 +28,7 @@ from todochat.live.router import router as live_router
 from todochat.runtime import Runtime
 from todochat.todos.router import router as todos_router
 from todochat.web import install_web
+from todochat.web.docs import install_docs
 
 
 def _end_feed_streams_on_stop(feed: Feed) -> None:
@@ -83,6 +84,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         version=__version__,
         summary="A todo list you talk to.",
         lifespan=lifespan,
+        # Served from the package instead of a CDN (todochat.web.docs).
+        docs_url=None,
+        redoc_url=None,
     )
     # Larger bodies are refused with 413 before they are processed, and a body that stops
     # arriving gets 408 instead of holding the request open for good.
@@ -111,6 +115,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(usage_router)
     app.include_router(live_router)
     install_web(app)
+    install_docs(app, "todochat")
 
     # HEAD as well, for uptime checks (kept out of the schema: one operation per path).
     @app.head("/healthz", include_in_schema=False)
