@@ -329,15 +329,70 @@ def user_quota(
     typer.echo(f"{username}: monthly quota set to {shown}")
 
 
+def _url(url: str | None) -> str:
+    from todochat.terminal import DEFAULT_URL
+
+    return (url or os.environ.get("TODOCHAT_URL") or DEFAULT_URL).rstrip("/")
+
+
+@app.command()
+def login(
+    username: str = typer.Option(..., prompt=True, help="Your account."),
+    password: str = typer.Option(..., prompt=True, hide_input=True, help="Its password."),
+    url: str | None = typer.Option(None, help="The server (default: TODOCHAT_URL or local)."),
+) -> None:
+    """Sign in to a todochat server; the token is kept in your config directory (0600)."""
+    from todochat.terminal import credentials_path
+    from todochat.terminal import login as sign_in
+
+    server = _url(url)
+    asyncio.run(sign_in(server, username, password))
+    typer.echo(f"signed in to {server} (token in {credentials_path()})")
+
+
+@app.command()
+def logout(url: str | None = typer.Option(None, help="The server.")) -> None:
+    """Forget the token for a server."""
+    from todochat.terminal import save_token
+
+    server = _url(url)
+    save_token(server, None)
+    typer.echo(f"signed out of {server}")
+
+
+@app.command()
+def chat(
+    message: str | None = typer.Option(
+        None, "-m", "--message", help="Send one message, print the reply and exit."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="With -m: print the events as JSON lines."),
+    conversation: str | None = typer.Option(None, help="Continue this conversation."),
+    url: str | None = typer.Option(None, help="The server (default: TODOCHAT_URL or local)."),
+) -> None:
+    """Chat from the terminal. Ctrl-C stops a reply; exit status 1 when -m was refused."""
+    from todochat.terminal import interactive, one_message
+
+    server = _url(url)
+    if message is not None:
+        status = asyncio.run(one_message(server, message, conversation, as_json))
+    else:
+        status = asyncio.run(interactive(server, conversation))
+    if status:
+        raise typer.Exit(status)
+
+
 def describe_failure(exc: BaseException) -> str:
     """One line a person understands, for any failure of a command."""
     from pydantic import ValidationError
     from sqlalchemy.exc import SQLAlchemyError
 
+    from todochat.client import ClientError
     from todochat.errors import TodochatError
 
     if isinstance(exc, TodochatError):
         return exc.message
+    if isinstance(exc, ClientError):
+        return str(exc)
     if isinstance(exc, ValidationError):
         return _one_line(exc)
     where = f" at {_safe_url(_database_url)}" if _database_url else ""

@@ -1,0 +1,196 @@
+"""The terminal client against a live server: login, one message with -m (text and --json),
+exit codes for a failed turn, logout, and an unreachable server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import stat
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.client import sign_up
+from tests.support.live import LiveServer
+from tests.support.node import scripted_server
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with scripted_server(tmp_path_factory.mktemp("terminal")) as (live, _token):
+        yield live
+
+
+def _user(live: LiveServer) -> str:
+    async def make() -> str:
+        async with httpx.AsyncClient(base_url=live.url) as client:
+            return (await sign_up(client)).username
+
+    return asyncio.run(make())
+
+
+def _cli(args: list[str], config: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TODOCHAT_")}
+    env["XDG_CONFIG_HOME"] = str(config)
+    return subprocess.run(
+        [sys.executable, "-m", "todochat", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_login_chat_and_logout(server: LiveServer, tmp_path: Path) -> None:
+    name = _user(server)
+    url = ["--url", server.url]
+    out = _cli(["login", "--username", name, "--password", "pw-" + name, *url], tmp_path)
+    assert out.returncode == 0, out.stderr
+    saved = tmp_path / "todochat" / "credentials.json"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert server.url in json.loads(saved.read_text())
+
+    out = _cli(["chat", "-m", "call the plumber", *url], tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "✓ Added 'Call the plumber'" in out.stdout
+    assert "Added 'Call the plumber'." in out.stdout
+
+    out = _cli(["chat", "-m", "call the plumber", "--json", *url], tmp_path)
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events[0]["type"] == "start" and events[-1]["type"] == "done"
+    assert "tool_result" in [e["type"] for e in events]
+
+    failed = _cli(["chat", "-m", "please fail now", *url], tmp_path)
+    assert failed.returncode == 1
+    assert "Something went wrong" in failed.stdout
+
+    assert _cli(["logout", *url], tmp_path).returncode == 0
+    out = _cli(["chat", "-m", "hello", *url], tmp_path)
+    assert out.returncode == 2 and out.stderr.strip().startswith("todochat: not signed in")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_wrong_password_and_an_unreachable_server_are_one_line(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    name = _user(server)
+    out = _cli(["login", "--username", name, "--password", "wrong", "--url", server.url], tmp_path)
+    assert out.returncode == 2 and "incorrect username or password" in out.stderr
+    out = _cli(
+        ["login", "--username", name, "--password", "x", "--url", "http://127.0.0.1:1"], tmp_path
+    )
+    assert out.returncode == 2 and out.stderr.startswith("todochat: cannot reach")
+    assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+class Pane:
+    """`todochat chat` in tmux, driven as a person would: keys in, screen out."""
+
+    def __init__(self, command: str, name: str) -> None:
+        self.name = name
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command],
+            check=True,
+        )
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-S", "-200", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return out.stdout
+
+    def wait_for(self, text: str, count: int = 1) -> str:
+        import time
+
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if screen.count(text) >= count:
+                return screen
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
+
+
+def test_the_interactive_chat_streams_stops_and_switches(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    import shlex
+    import shutil
+    import uuid
+
+    from tests.conftest import IN_CI
+
+    if shutil.which("tmux") is None:
+        if IN_CI:
+            pytest.fail("tmux is needed for the terminal client test")
+        pytest.skip("tmux not installed")
+    name = _user(server)
+    assert (
+        _cli(
+            ["login", "--username", name, "--password", "pw-" + name, "--url", server.url], tmp_path
+        ).returncode
+        == 0
+    )
+    done = tmp_path / "exit-status"
+    command = (
+        f"XDG_CONFIG_HOME={shlex.quote(str(tmp_path))} {shlex.quote(sys.executable)} -m todochat "
+        f"chat --url {server.url}; echo $? > {shlex.quote(str(done))}"
+    )
+    pane = Pane(command, f"todochat-{uuid.uuid4().hex[:8]}")
+    try:
+        pane.wait_for("you>")
+        pane.keys("call the plumber", "Enter")
+        pane.wait_for("Added 'Call the plumber'.")
+        pane.keys("a slow reply please", "Enter")
+        pane.wait_for("w3")
+        pane.keys("C-c")  # stops the reply, keeps what came
+        pane.wait_for("(stopped)")
+        pane.wait_for("you>", count=3)
+        pane.keys("/new", "Enter")
+        pane.wait_for("(new conversation)")
+        pane.keys("call the plumber", "Enter")
+        pane.wait_for("Added 'Call the plumber'.", count=2)
+        pane.keys("/list", "Enter")
+        screen = pane.wait_for("  2. ")
+        assert "call the plumber" in screen
+        pane.keys("/open 2", "Enter")
+        pane.wait_for("todo: w0 w1")  # the first conversation's stopped reply, as stored
+        pane.keys("C-c")  # at the prompt: leaves
+        import time
+
+        deadline = time.monotonic() + 10
+        while not done.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert done.read_text().strip() == "0"
+    finally:
+        pane.close()
+
+    # The stopped reply is stored as stopped, and only once.
+    async def history() -> list[dict[str, object]]:
+        async with httpx.AsyncClient(base_url=server.url) as client:
+            r = await client.post(
+                "/api/auth/token", data={"username": name, "password": "pw-" + name}
+            )
+            headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
+            conversations = (await client.get("/api/conversations", headers=headers)).json()
+            first = conversations[-1]["id"]
+            r = await client.get(f"/api/conversations/{first}/messages", headers=headers)
+            return list(r.json()["messages"])
+
+    replies = [m for m in asyncio.run(history()) if m["role"] == "assistant"]
+    assert [m["status"] for m in replies] == ["complete", "stopped"]
