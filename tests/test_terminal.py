@@ -194,3 +194,64 @@ def test_the_interactive_chat_streams_stops_and_switches(
 
     replies = [m for m in asyncio.run(history()) if m["role"] == "assistant"]
     assert [m["status"] for m in replies] == ["complete", "stopped"]
+
+
+async def test_the_client_library_resumes_a_dropped_reply_once(server: LiveServer) -> None:
+    """A proxy the test controls cuts the first stream mid-reply; the client resumes from
+    its last event id and the reply arrives whole, each word once."""
+    from todochat.client import TodochatClient
+
+    host, port = server.url.removeprefix("http://").split(":")
+    cut = {"after": 1200, "done": False}
+    connections = 0
+
+    async def handle(client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        upstream_r, upstream_w = await asyncio.open_connection(host, int(port))
+        armed = {"on": False}
+
+        async def requests() -> None:
+            while data := await client_r.read(4096):
+                # The first turn's stream is the one cut (keep-alive may carry others before).
+                if b"/chat/stream" in data and not cut["done"]:
+                    armed["on"] = True
+                upstream_w.write(data)
+                await upstream_w.drain()
+            upstream_w.close()
+
+        async def responses() -> None:
+            sent = 0
+            while data := await upstream_r.read(4096):
+                if armed["on"]:
+                    if sent + len(data) > cut["after"]:
+                        client_w.write(data[: cut["after"] - sent])
+                        await client_w.drain()
+                        cut["done"] = True
+                        break
+                    sent += len(data)
+                client_w.write(data)
+                await client_w.drain()
+            client_w.close()
+            upstream_w.close()
+
+        await asyncio.gather(requests(), responses(), return_exceptions=True)
+
+    proxy = await asyncio.start_server(handle, "127.0.0.1", 0)
+    proxy_url = f"http://127.0.0.1:{proxy.sockets[0].getsockname()[1]}"
+    try:
+        async with httpx.AsyncClient(base_url=server.url) as plain:
+            user = await sign_up(plain)
+        async with TodochatClient(proxy_url) as client:
+            await client.login(user.username, "pw-" + user.username)
+            await client.me()
+            turn = await client.send("a slow reply please")
+            events = [event async for event in turn]
+    finally:
+        proxy.close()
+    assert turn.outcome == "completed"
+    words = "".join(turn.reply).split()
+    assert words == [f"w{i}" for i in range(60)]  # whole, nothing twice
+    ids = [e.id for e in events if e.id]
+    assert len(ids) == len(set(ids))
+    assert cut["done"] and connections >= 2  # cut mid-reply, resumed on a new connection
