@@ -126,6 +126,18 @@ class Pane:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
+def _remind_soon(live: LiveServer, name: str, title: str) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    with httpx.Client(base_url=live.url) as client:
+        r = client.post("/api/auth/token", data={"username": name, "password": "pw-" + name})
+        headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
+        todo = client.post("/api/todos", headers=headers, json={"title": title}).json()
+        soon = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
+        r = client.post(f"/api/todos/{todo['id']}/snooze", headers=headers, json={"until": soon})
+        assert r.status_code == 200, r.text
+
+
 def test_the_interactive_chat_streams_stops_and_switches(
     server: LiveServer, tmp_path: Path
 ) -> None:
@@ -156,6 +168,9 @@ def test_the_interactive_chat_streams_stops_and_switches(
         pane.wait_for("you>")
         pane.keys("call the plumber", "Enter")
         pane.wait_for("Added 'Call the plumber'.")
+        # A reminder that falls due while the client is open appears on its own line.
+        _remind_soon(server, name, "Water the plants")
+        pane.wait_for("⏰ Reminder: Water the plants")
         pane.keys("a slow reply please", "Enter")
         pane.wait_for("w3")
         pane.keys("C-c")  # stops the reply, keeps what came

@@ -205,6 +205,36 @@ class TodochatClient:
             raise ClientError(_detail(response))
         return Turn(self, response, conversation_id=conversation_id)
 
+    async def live(self) -> AsyncIterator[dict[str, Any]]:
+        """The user's live feed (``GET /api/events``): change notices and reminders, without
+        end; a dropped connection is resumed from the last event id, a little later each time."""
+        import asyncio
+
+        last_id: str | None = None
+        delay = 0.5
+        while True:
+            headers = self._auth | ({"Last-Event-ID": last_id} if last_id else {})
+            try:
+                async with aconnect_sse(
+                    self._http, "GET", "/api/events", headers=headers
+                ) as source:
+                    if source.response.status_code >= 400:
+                        await source.response.aread()
+                        raise ClientError(_detail(source.response))
+                    async for sse in source.aiter_sse():
+                        delay = 0.5
+                        last_id = sse.id or last_id
+                        try:
+                            payload = json.loads(sse.data)
+                        except ValueError:
+                            continue
+                        if isinstance(payload, dict) and payload.get("type") != "ready":
+                            yield payload
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 10.0)
+
     async def _resume(self, run_id: str, last_id: str | None) -> AsyncIterator[ServerSentEvent]:
         headers = self._auth | ({"Last-Event-ID": last_id} if last_id else {})
         async with aconnect_sse(

@@ -137,46 +137,71 @@ async def interactive(url: str, conversation: str | None) -> int:
         me = await client.me()
         print(f"todochat at {url}, signed in as {me['username']}. /help for commands.")
         listed: list[dict[str, Any]] = []
-        while True:
-            loop.add_signal_handler(signal.SIGINT, at_prompt)
-            print("you> ", end="", flush=True)
-            line = await lines.get()
-            loop.remove_signal_handler(signal.SIGINT)
-            if line is None:
-                print()
-                return 0
-            text = line.strip()
-            if not text:
+        watching = asyncio.ensure_future(_reminders(client))
+        try:
+            return await _loop(client, lines, at_prompt, conversation, listed)
+        finally:
+            watching.cancel()
+
+
+async def _reminders(client: TodochatClient) -> None:
+    """Reminders as they come, on a line of their own."""
+    try:
+        async for notice in client.live():
+            if notice.get("type") == "reminder":
+                print(f"\n⏰ Reminder: {notice.get('title', '')}", flush=True)
+    except ClientError:
+        return
+
+
+async def _loop(
+    client: TodochatClient,
+    lines: asyncio.Queue[str | None],
+    at_prompt: Any,
+    conversation: str | None,
+    listed: list[dict[str, Any]],
+) -> int:
+    loop = asyncio.get_running_loop()
+    while True:
+        loop.add_signal_handler(signal.SIGINT, at_prompt)
+        print("you> ", end="", flush=True)
+        line = await lines.get()
+        loop.remove_signal_handler(signal.SIGINT)
+        if line is None:
+            print()
+            return 0
+        text = line.strip()
+        if not text:
+            continue
+        if text in ("/quit", "/exit"):
+            return 0
+        if text == "/help":
+            print(HELP)
+        elif text == "/new":
+            conversation = None
+            print("(new conversation)")
+        elif text == "/list":
+            listed = await client.conversations()
+            for n, c in enumerate(listed, 1):
+                print(f"{n:>3}. {c.get('title') or c['id']}")
+        elif text.startswith("/open"):
+            number = text.removeprefix("/open").strip()
+            if not number.isdigit() or not 1 <= int(number) <= len(listed):
+                print("use /list, then /open N")
                 continue
-            if text in ("/quit", "/exit"):
+            conversation = str(listed[int(number) - 1]["id"])
+            for m in (await client.messages(conversation))[-6:]:
+                who = "you" if m["role"] == "user" else "todo"
+                print(f"{who}: {m['content']}")
+        elif text == "/todos":
+            for t in await client.todos():
+                due = " ".join(str(t.get(k) or "") for k in ("due_date", "due_time")).strip()
+                print(f"  • {t['title']}" + (f" · {due}" if due else ""))
+        else:
+            turn = await client.send(text, conversation)
+            if not await _answer(client, turn):
                 return 0
-            if text == "/help":
-                print(HELP)
-            elif text == "/new":
-                conversation = None
-                print("(new conversation)")
-            elif text == "/list":
-                listed = await client.conversations()
-                for n, c in enumerate(listed, 1):
-                    print(f"{n:>3}. {c.get('title') or c['id']}")
-            elif text.startswith("/open"):
-                number = text.removeprefix("/open").strip()
-                if not number.isdigit() or not 1 <= int(number) <= len(listed):
-                    print("use /list, then /open N")
-                    continue
-                conversation = str(listed[int(number) - 1]["id"])
-                for m in (await client.messages(conversation))[-6:]:
-                    who = "you" if m["role"] == "user" else "todo"
-                    print(f"{who}: {m['content']}")
-            elif text == "/todos":
-                for t in await client.todos():
-                    due = " ".join(str(t.get(k) or "") for k in ("due_date", "due_time")).strip()
-                    print(f"  • {t['title']}" + (f" · {due}" if due else ""))
-            else:
-                turn = await client.send(text, conversation)
-                if not await _answer(client, turn):
-                    return 0
-                conversation = turn.conversation_id or conversation
+            conversation = turn.conversation_id or conversation
 
 
 async def _answer(client: TodochatClient, turn: Turn) -> bool:
