@@ -125,4 +125,6 @@ async def test_quota_refusal_and_admin_override(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    assert missing.returncode == 1 and "not found" in missing.stderr
+    # Every failure of a command is one line and exit status 2 (issue: a CLI an operator can trust).
+    assert missing.returncode == 2 and "not found" in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
