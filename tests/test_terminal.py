@@ -183,8 +183,10 @@ def test_the_interactive_chat_streams_stops_and_switches(
         pane.keys("/list", "Enter")
         screen = pane.wait_for("  2. ")
         assert "call the plumber" in screen
+        prompts = pane.screen().count("you>")
         pane.keys("/open 2", "Enter")
         pane.wait_for("todo: w0 w1")  # the first conversation's stopped reply, as stored
+        pane.wait_for("you>", count=prompts + 1)
         pane.keys("C-c")  # at the prompt: leaves
         import time
 

@@ -163,10 +163,10 @@ async def _loop(
 ) -> int:
     loop = asyncio.get_running_loop()
     while True:
+        # Ctrl-C while at the prompt or running a command leaves (at the next prompt).
         loop.add_signal_handler(signal.SIGINT, at_prompt)
         print("you> ", end="", flush=True)
         line = await lines.get()
-        loop.remove_signal_handler(signal.SIGINT)
         if line is None:
             print()
             return 0
@@ -199,12 +199,12 @@ async def _loop(
                 print(f"  • {t['title']}" + (f" · {due}" if due else ""))
         else:
             turn = await client.send(text, conversation)
-            if not await _answer(client, turn):
+            if not await _answer(client, turn, at_prompt):
                 return 0
             conversation = turn.conversation_id or conversation
 
 
-async def _answer(client: TodochatClient, turn: Turn) -> bool:
+async def _answer(client: TodochatClient, turn: Turn, after: Any) -> bool:
     """Print the reply; the first Ctrl-C stops the turn (the reply so far is kept), a second
     one leaves (False)."""
     loop = asyncio.get_running_loop()
@@ -227,7 +227,8 @@ async def _answer(client: TodochatClient, turn: Turn) -> bool:
         print()
         return False
     finally:
-        loop.remove_signal_handler(signal.SIGINT)
+        # Straight back to the prompt's handler: no moment with Python's default one.
+        loop.add_signal_handler(signal.SIGINT, after)
 
 
 async def login(url: str, username: str, password: str) -> str:
