@@ -10,8 +10,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q uv==0.13.8
-	$(VENV)/bin/uv pip install -q --python $(PY) -r requirements.lock
+	# Compiled now, not at every start: with PYTHONDONTWRITEBYTECODE set nothing would be cached.
+	$(VENV)/bin/uv pip install -q --compile-bytecode --python $(PY) -r requirements.lock
 	$(VENV)/bin/uv pip install -q --python $(PY) --no-deps -e .
+	$(PY) -m compileall -q src
 	touch $(STAMP)
 
 ## Serve the API and web UI on http://127.0.0.1:8000 with offline defaults.

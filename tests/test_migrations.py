@@ -11,7 +11,14 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from todochat.db.engine import Database
-from todochat.db.migrate import downgrade, upgrade
+from todochat.db.migrate import (
+    alembic_config,
+    current_revision,
+    downgrade,
+    head_revision,
+    upgrade,
+    upgrade_if_behind,
+)
 from todochat.db.models import Base
 
 EXPECTED_TABLES = {
@@ -53,4 +60,30 @@ async def test_upgrade_from_empty_matches_models_and_downgrades(database_url: st
             tables = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
             assert tables <= {"alembic_version"}
     finally:
+        await db.dispose()
+
+
+def test_the_head_known_without_alembic_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert head_revision() == script.get_current_head()
+
+
+async def test_start_up_migrates_a_database_that_is_behind(database_url: str) -> None:
+    db = Database(database_url)
+    try:
+        assert await current_revision(db) is None
+        await upgrade_if_behind(db)  # from empty
+        assert await current_revision(db) == head_revision()
+        await downgrade(db, "0003")
+        assert await current_revision(db) == "0003"
+        await upgrade_if_behind(db)  # one behind
+        assert await current_revision(db) == head_revision()
+        async with db.engine.connect() as conn:
+            assert await conn.run_sync(_diff) == []
+        await upgrade_if_behind(db)  # at head: nothing to do
+        assert await current_revision(db) == head_revision()
+    finally:
+        await downgrade(db, "base")
         await db.dispose()

@@ -14,14 +14,14 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 
-from todochat import __version__
+from todochat import __version__, preload
 from todochat.api.body_limit import ContentLengthLimit
 from todochat.api.errors import install_error_handlers
 from todochat.auth.router import router as auth_router
 from todochat.chat.router import clients_router
 from todochat.chat.router import router as chat_router
 from todochat.config import Settings, get_settings
-from todochat.db.migrate import upgrade
+from todochat.db.migrate import upgrade_if_behind
 from todochat.limits.router import router as usage_router
 from todochat.live.feed import Feed
 from todochat.live.router import router as live_router
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await upgrade(rt.db)
+        await upgrade_if_behind(rt.db)
         if not settings.redis_url:
             # Without Redis one process serves the database (several refuse to start): any
             # turn still marked running was cut off by its stop. With Redis, leases tell.
@@ -66,6 +66,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         _end_feed_streams_on_stop(rt.feed)
         if rt.reminders is not None:
             rt.reminders.start()
+        # What a chat turn needs loads while the server already answers.
+        preload.start()
         try:
             yield
         finally:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from todochat.agent.agent import build_agent
 from todochat.agent.provider import model_factory
 from todochat.auth.cache import UserCache
 from todochat.auth.guard import LoginGuard
@@ -87,7 +86,6 @@ class Runtime:
         runs = RunManager(
             db=db,
             events=events,
-            agent=build_agent(),
             model_factory=model_factory(settings),
             memory=memory,
             max_turns=settings.max_turns,

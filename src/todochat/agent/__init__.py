@@ -1,6 +1,5 @@
-"""The agent: instructions, tools over TodoService, the models it can run on."""
+"""The agent: instructions, tools over TodoService, the models it can run on.
 
-from todochat.agent.agent import build_agent
-from todochat.agent.context import TurnContext
-
-__all__ = ["TurnContext", "build_agent"]
+Nothing is imported here: the agent library loads only when a turn needs it
+(``todochat.preload``), so ``from todochat.agent.context import …`` stays light.
+"""

@@ -15,6 +15,9 @@ from todochat.todos.service import Owner
 # tests pause runs there; in the product it does nothing.
 Checkpoint = Callable[[str, str], Awaitable[None]]
 
+# What a tool that failed unexpectedly reports (its changes rolled back).
+FAILED = {"error": "Something went wrong; nothing was changed.", "code": "internal_error"}
+
 
 async def no_checkpoint(_phase: str, _run_id: str) -> None:
     """The product's checkpoint: nothing happens."""

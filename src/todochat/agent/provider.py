@@ -1,21 +1,27 @@
-"""Model selection: which Model a run uses, chosen from settings at start-up."""
+"""Model selection: which Model a run uses, chosen from settings at start-up.
+
+The settings are checked at once (a wrong one stops the start); the model library itself is
+imported when the first turn asks for a model, so a server answers before it has loaded.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from agents import Model
-
+from todochat.agent.choice import ModelConfigError, describe, parse_choice
 from todochat.agent.context import TurnContext
-from todochat.agent.llm import ModelConfigError, build_client, build_model, describe, parse_choice
 from todochat.config import Settings
+
+if TYPE_CHECKING:
+    from agents import Model
 
 __all__ = ["ModelConfigError", "ModelFactory", "check_model_settings", "model_factory"]
 
 log = logging.getLogger("todochat.provider")
 
-ModelFactory = Callable[[TurnContext], Model]
+ModelFactory = Callable[[TurnContext], "Model"]
 
 
 def check_model_settings(settings: Settings) -> None:
@@ -29,18 +35,24 @@ def model_factory(settings: Settings) -> ModelFactory:
     """A function giving each run its model; fails now, not at the first chat, if misconfigured."""
     choice = settings.model.strip()
     if choice == "local":
-        from todochat.agent.offline import OfflineModel
 
         def local(context: TurnContext) -> Model:
+            from todochat.agent.offline.model import OfflineModel
+
             return OfflineModel(timezone=context.owner.tz, clock=context.clock, context=context)
 
         return local
     llm = parse_choice(settings)
-    # One client (one connection pool, one retry policy) and one model for every run.
-    model = build_model(llm, build_client(llm, settings))
     log.info("language model: %s", describe(llm))
+    # One client (one connection pool, one retry policy) and one model for every run, built
+    # when the first run needs it.
+    built: list[Model] = []
 
     def remote(context: TurnContext) -> Model:
-        return model
+        if not built:
+            from todochat.agent.llm import build_client, build_model
+
+            built.append(build_model(llm, build_client(llm, settings)))
+        return built[0]
 
     return remote

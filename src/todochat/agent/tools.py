@@ -17,7 +17,7 @@ from typing import Any, Literal
 from agents import FunctionTool, ModelBehaviorError, RunContextWrapper, function_tool
 from pydantic import ValidationError
 
-from todochat.agent.context import ToolJob, TurnContext
+from todochat.agent.context import FAILED, ToolJob, TurnContext
 from todochat.errors import InvalidInput, NotFound
 from todochat.todos.schemas import TodoCreate, TodoOut, TodoPatch, TodoQuery
 from todochat.todos.service import TodoService
@@ -100,9 +100,6 @@ def tool_failed(_ctx: RunContextWrapper[Any], error: Exception) -> str:
         )
     log.error("a tool failed", exc_info=error)
     return json.dumps(FAILED)
-
-
-FAILED = {"error": "Something went wrong; nothing was changed.", "code": "internal_error"}
 
 
 def _parse_date(value: str | None) -> date | None:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agents import TResponseInputItem
 from sqlalchemy import (
     TIMESTAMP,
     Column,
@@ -36,6 +35,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
 from todochat.db.models import ConversationState
+
+if TYPE_CHECKING:
+    from agents import TResponseInputItem
 
 # Mirrors SQLAlchemySession's tables (created by our migration 0001); kept out of the models'
 # metadata because the SDK, not our ORM, defines them.

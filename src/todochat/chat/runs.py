@@ -18,27 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agents import (
-    Agent,
-    MaxTurnsExceeded,
-    Model,
-    ModelBehaviorError,
-    RunConfig,
-    Runner,
-    TResponseInputItem,
-)
-from agents.items import MessageOutputItem, ToolCallItem, ToolCallOutputItem
-from agents.stream_events import (
-    AgentUpdatedStreamEvent,
-    RawResponsesStreamEvent,
-    RunItemStreamEvent,
-)
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from todochat.agent.context import Checkpoint, TurnContext, no_checkpoint
-from todochat.agent.tools import FAILED
+from todochat.agent.context import FAILED, Checkpoint, TurnContext, no_checkpoint
 from todochat.chat.control import LocalRunControl, RunControl
 from todochat.chat.conversations import finish_turn, interrupted_turns
 from todochat.chat.eventlog import EventLog
@@ -50,10 +34,14 @@ from todochat.db.types import utcnow
 from todochat.limits.quota import QuotaService
 from todochat.live.changes import mark
 from todochat.metrics import Metrics
+from todochat.preload import loaded
+
+if TYPE_CHECKING:
+    from agents import Agent, Model, TResponseInputItem
 
 log = logging.getLogger("todochat.runs")
 
-ModelFactory = Callable[[TurnContext], Model]
+ModelFactory = Callable[[TurnContext], "Model"]
 
 
 @dataclass
@@ -118,6 +106,14 @@ class _NoSlot(Exception):
     """A turn waited longer than the queue timeout for a free slot."""
 
 
+class TooManySteps(Exception):
+    """The model took more steps than ``max_turns`` allows."""
+
+
+class ModelMisbehaved(Exception):
+    """The model produced something the agent loop could not act on."""
+
+
 # What a tool call that never started reports, so every tool_call has its tool_result.
 NOT_RUN = {"error": "Stopped before this ran; nothing was changed.", "code": "not_run"}
 # What a tool call still running when the run had to end reports.
@@ -148,7 +144,7 @@ class RunManager:
         *,
         db: Database,
         events: EventLog,
-        agent: Agent[TurnContext],
+        agent: Agent[TurnContext] | None = None,
         model_factory: ModelFactory,
         memory: ConversationMemory,
         max_turns: int,
@@ -191,7 +187,7 @@ class RunManager:
         if not spec.new_conversation:
             spec.context.load_state = partial(self._memory.state, spec.conversation_id)
         await self.events.create(spec.run_id)
-        await self._emit(
+        await self.emit(
             spec.run_id,
             "session_initialized",
             {"session_id": spec.conversation_key, "run_id": spec.run_id},
@@ -229,7 +225,7 @@ class RunManager:
                 session, run_id, conversation_id, text, "worker_lost", self._now()
             )
             await session.commit()
-        await self._emit(
+        await self.emit(
             run_id,
             "error",
             {"status": "error", "message": WORKER_LOST_MESSAGE, "code": "worker_lost"},
@@ -334,7 +330,7 @@ class RunManager:
                 session, conversation_id, [{"role": "user", "content": text}]
             )
 
-    async def _emit(self, run_id: str, name: EventName, data: Payload) -> None:
+    async def emit(self, run_id: str, name: EventName, data: Payload) -> None:
         if self.metrics is None:
             await self.events.append(run_id, name, data)
             return
@@ -362,7 +358,7 @@ class RunManager:
         except TimeoutError:
             status, code = "failed", "timeout"
             message = "The assistant took too long to answer; your message was kept."
-        except MaxTurnsExceeded:
+        except TooManySteps:
             status, code = "failed", "max_turns"
             message = "The assistant needed too many steps; try a simpler request."
         except Exception as exc:  # every failure must end the stream with a safe message
@@ -404,68 +400,27 @@ class RunManager:
     async def _drive(
         self, spec: TurnSpec, user_item: TResponseInputItem, progress: _Progress
     ) -> None:
+        # The agent loop's library is loaded in the background once the server answers; the
+        # first turns wait for it here rather than holding up the start.
+        await loaded()
+        from todochat.chat.drive import drive
+
         history = [] if spec.new_conversation else await self._memory.recent(spec.conversation_id)
-        model = self.model_factory(spec.context)
-        result = Runner.run_streamed(
+        if self._agent is None:
+            from todochat.agent.agent import build_agent
+
+            self._agent = build_agent()
+        await drive(
+            self,
             self._agent,
+            self.model_factory(spec.context),
             [*history, user_item],
-            context=spec.context,
-            max_turns=self._max_turns,
-            run_config=RunConfig(model=model, tracing_disabled=True),
+            spec,
+            progress,
+            self._max_turns,
         )
-        try:
-            async for event in result.stream_events():
-                await self._translate(spec.run_id, event, progress)
-        finally:
-            if not result.is_complete:
-                result.cancel()
-        progress.final = str(result.final_output or "")
-        usage = result.context_wrapper.usage
-        progress.input_tokens, progress.output_tokens = usage.input_tokens, usage.output_tokens
 
-    async def _translate(self, run_id: str, event: object, progress: _Progress) -> None:
-        if isinstance(event, RawResponsesStreamEvent):
-            data = event.data
-            if data.type == "response.output_text.delta":
-                delta: str = data.delta
-                if delta:
-                    progress.text.append(delta)
-                    await self._emit(run_id, "message_delta", {"content": delta})
-        elif isinstance(event, AgentUpdatedStreamEvent):
-            await self._emit(run_id, "agent_updated", {"name": event.new_agent.name})
-        elif isinstance(event, RunItemStreamEvent):
-            item = event.item
-            if isinstance(item, ToolCallItem):
-                raw = item.raw_item
-                await self._tool_call(
-                    run_id,
-                    progress,
-                    str(getattr(raw, "call_id", "") or ""),
-                    str(getattr(raw, "name", "") or ""),
-                    getattr(raw, "arguments", "") or "{}",
-                    item.to_input_item(),
-                )
-            elif isinstance(item, ToolCallOutputItem):
-                raw_out = item.raw_item
-                call_id = str(
-                    raw_out.get("call_id", "")
-                    if isinstance(raw_out, dict)
-                    else getattr(raw_out, "call_id", "")
-                )
-                await self._tool_result(
-                    run_id, progress, call_id, item.output, item.to_input_item()
-                )
-            elif isinstance(item, MessageOutputItem):
-                text = "".join(part.text for part in item.raw_item.content if hasattr(part, "text"))
-                progress.items.append(item.to_input_item())
-                await self._emit(run_id, "message", {"content": text})
-        if isinstance(event, RunItemStreamEvent):
-            if isinstance(event.item, ToolCallItem):
-                await self.checkpoint("tool_call", run_id)
-            elif isinstance(event.item, ToolCallOutputItem):
-                await self.checkpoint("tool_result", run_id)
-
-    async def _tool_call(
+    async def tool_call(
         self,
         run_id: str,
         progress: _Progress,
@@ -481,11 +436,11 @@ class RunManager:
         progress.calls[call_id] = {"call_id": call_id, "name": name, "arguments": arguments}
         progress.pending.add(call_id)
         progress.items.append(item)
-        await self._emit(
+        await self.emit(
             run_id, "tool_call", {"call_id": call_id, "tool_name": name, "arguments": arguments}
         )
 
-    async def _tool_result(
+    async def tool_result(
         self,
         run_id: str,
         progress: _Progress,
@@ -501,7 +456,7 @@ class RunManager:
             text = raw_output if isinstance(raw_output, str) else json.dumps(raw_output)
             item = {"type": "function_call_output", "call_id": call_id, "output": text}
         progress.items.append(item)
-        await self._emit(
+        await self.emit(
             run_id,
             "tool_result",
             {"call_id": call_id, "tool_name": call["name"], "output": output},
@@ -526,7 +481,7 @@ class RunManager:
                     "name": job.name,
                     "arguments": job.arguments,
                 }
-                await self._tool_call(
+                await self.tool_call(
                     spec.run_id, progress, job.call_id, job.name, job.arguments, item
                 )
             if not job.future.done():
@@ -535,9 +490,9 @@ class RunManager:
                 output = json.dumps(FAILED)
             else:
                 output = job.future.result()
-            await self._tool_result(spec.run_id, progress, job.call_id, output)
+            await self.tool_result(spec.run_id, progress, job.call_id, output)
         for call_id in sorted(progress.pending):
-            await self._tool_result(spec.run_id, progress, call_id, json.dumps(NOT_RUN))
+            await self.tool_result(spec.run_id, progress, call_id, json.dumps(NOT_RUN))
 
     async def _finish(
         self,
@@ -597,12 +552,12 @@ class RunManager:
         run_id = spec.run_id
         if status == "completed":
             usage = Usage(input_tokens=progress.input_tokens, output_tokens=progress.output_tokens)
-            await self._emit(run_id, "completed", Completed(final_message=reply, usage=usage))
-            await self._emit(run_id, "history", history)
+            await self.emit(run_id, "completed", Completed(final_message=reply, usage=usage))
+            await self.emit(run_id, "history", history)
         elif status == "cancelled":
-            await self._emit(run_id, "cancelled", {"reason": reason})
+            await self.emit(run_id, "cancelled", {"reason": reason})
         else:
-            await self._emit(
+            await self.emit(
                 run_id, "error", {"status": "error", "message": message, "code": code or "error"}
             )
 
@@ -618,7 +573,7 @@ def _parse_json(text: object) -> Any:
 
 def _describe(exc: Exception) -> tuple[str, str]:
     """A code and a message a person understands; never the exception's own text."""
-    if isinstance(exc, ModelBehaviorError):
+    if isinstance(exc, ModelMisbehaved):
         return "model_error", "The assistant produced something it could not act on; try again."
     with contextlib.suppress(ImportError):
         import openai
