@@ -18,6 +18,7 @@ import pytest
 from tests.support.client import sign_up
 from tests.support.live import LiveServer
 from tests.support.node import scripted_server
+from tests.support.proxy import cutting_proxy
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +105,7 @@ class Pane:
 
     def screen(self) -> str:
         out = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-S", "-200", "-t", self.name],
+            ["tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", self.name],
             capture_output=True,
             text=True,
             check=True,
@@ -126,6 +127,26 @@ class Pane:
         subprocess.run(["tmux", "kill-session", "-t", self.name], check=False)
 
 
+def _tmux_or_skip() -> None:
+    import shutil
+
+    from tests.conftest import IN_CI
+
+    if shutil.which("tmux") is None:
+        if IN_CI:
+            pytest.fail("tmux is needed for the terminal client test")
+        pytest.skip("tmux not installed")
+
+
+def _wait_for_file(path: Path) -> str:
+    import time
+
+    deadline = time.monotonic() + 10
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return path.read_text().strip()
+
+
 def _remind_soon(live: LiveServer, name: str, title: str) -> None:
     from datetime import UTC, datetime, timedelta
 
@@ -142,15 +163,9 @@ def test_the_interactive_chat_streams_stops_and_switches(
     server: LiveServer, tmp_path: Path
 ) -> None:
     import shlex
-    import shutil
     import uuid
 
-    from tests.conftest import IN_CI
-
-    if shutil.which("tmux") is None:
-        if IN_CI:
-            pytest.fail("tmux is needed for the terminal client test")
-        pytest.skip("tmux not installed")
+    _tmux_or_skip()
     name = _user(server)
     assert (
         _cli(
@@ -188,12 +203,7 @@ def test_the_interactive_chat_streams_stops_and_switches(
         pane.wait_for("todo: w0 w1")  # the first conversation's stopped reply, as stored
         pane.wait_for("you>", count=prompts + 1)
         pane.keys("C-c")  # at the prompt: leaves
-        import time
-
-        deadline = time.monotonic() + 10
-        while not done.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert done.read_text().strip() == "0"
+        assert _wait_for_file(done) == "0"
     finally:
         pane.close()
 
@@ -218,57 +228,63 @@ async def test_the_client_library_resumes_a_dropped_reply_once(server: LiveServe
     its last event id and the reply arrives whole, each word once."""
     from todochat.client import TodochatClient
 
-    host, port = server.url.removeprefix("http://").split(":")
-    cut = {"after": 1200, "done": False}
-    connections = 0
-
-    async def handle(client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
-        nonlocal connections
-        connections += 1
-        upstream_r, upstream_w = await asyncio.open_connection(host, int(port))
-        armed = {"on": False}
-
-        async def requests() -> None:
-            while data := await client_r.read(4096):
-                # The first turn's stream is the one cut (keep-alive may carry others before).
-                if b"/chat/stream" in data and not cut["done"]:
-                    armed["on"] = True
-                upstream_w.write(data)
-                await upstream_w.drain()
-            upstream_w.close()
-
-        async def responses() -> None:
-            sent = 0
-            while data := await upstream_r.read(4096):
-                if armed["on"]:
-                    if sent + len(data) > cut["after"]:
-                        client_w.write(data[: cut["after"] - sent])
-                        await client_w.drain()
-                        cut["done"] = True
-                        break
-                    sent += len(data)
-                client_w.write(data)
-                await client_w.drain()
-            client_w.close()
-            upstream_w.close()
-
-        await asyncio.gather(requests(), responses(), return_exceptions=True)
-
-    proxy = await asyncio.start_server(handle, "127.0.0.1", 0)
-    proxy_url = f"http://127.0.0.1:{proxy.sockets[0].getsockname()[1]}"
-    try:
+    with cutting_proxy(server.url) as proxy:
         async with httpx.AsyncClient(base_url=server.url) as plain:
             user = await sign_up(plain)
-        async with TodochatClient(proxy_url) as client:
+        async with TodochatClient(proxy.url) as client:
             await client.login(user.username, "pw-" + user.username)
             await client.me()
             turn = await client.send("a slow reply please")
             events = [event async for event in turn]
-    finally:
-        proxy.close()
     assert turn.outcome == "completed"
     words = "".join(turn.reply).split()
     assert words == [f"w{i}" for i in range(60)]  # whole, nothing twice
     ids = [e.id for e in events if e.id]
     assert len(ids) == len(set(ids))
-    assert cut["done"] and connections >= 2  # cut mid-reply, resumed on a new connection
+    assert proxy.cut and proxy.connections >= 2  # cut mid-reply, resumed on a new connection
+
+
+def test_login_a_dropped_connection_and_logout_in_the_terminal(
+    server: LiveServer, tmp_path: Path
+) -> None:
+    """Signing in at the prompts, a reply whose connection drops mid-way (a proxy the test
+    controls cuts it) arrives whole and once, then signing out, all typed in tmux."""
+    import re
+    import shlex
+    import uuid
+
+    _tmux_or_skip()
+    name = _user(server)
+    done = tmp_path / "exit-status"
+    with cutting_proxy(server.url) as proxy:
+        todochat = (
+            f"XDG_CONFIG_HOME={shlex.quote(str(tmp_path))} {shlex.quote(sys.executable)} "
+            "-m todochat"
+        )
+        command = (
+            f"{todochat} login --url {proxy.url} && {todochat} chat --url {proxy.url} && "
+            f"{todochat} logout --url {proxy.url}; echo $? > {shlex.quote(str(done))}; sleep 30"
+        )
+        pane = Pane(command, f"todochat-{uuid.uuid4().hex[:8]}")
+        try:
+            pane.wait_for("Username:")
+            pane.keys(name, "Enter")
+            pane.wait_for("Password:")
+            pane.keys("pw-" + name, "Enter")
+            pane.wait_for(f"signed in as {name}")
+            saved = tmp_path / "todochat" / "credentials.json"
+            assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+            pane.keys("a slow reply please", "Enter")
+            pane.wait_for("w59")
+            pane.wait_for("you>", count=2)
+            assert proxy.cut and proxy.connections >= 2  # cut mid-reply, resumed
+            screen = pane.screen()
+            assert "pw-" + name not in screen  # the password was not echoed
+            shown = re.findall(r"\bw\d+\b", screen)
+            assert shown == [f"w{i}" for i in range(60)]  # whole, each word once
+            pane.keys("/quit", "Enter")
+            pane.wait_for(f"signed out of {proxy.url}")
+            assert _wait_for_file(done) == "0"
+            assert proxy.url not in json.loads(saved.read_text())
+        finally:
+            pane.close()
