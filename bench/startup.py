@@ -1,4 +1,5 @@
-"""Start-up time: `todochat serve` until `/healthz` answers, and a whole `todochat user list`.
+"""Start-up time: `todochat serve` until `/healthz` answers (and until `/readyz`: everything a
+chat turn needs loaded), and a whole `todochat user list`.
 
 Later starts (the first one after installing is run and thrown away), median of N each, on a
 migrated SQLite database in a temporary directory. Prints one line per figure.
@@ -30,7 +31,7 @@ def _env(db: Path) -> dict[str, str]:
     return env
 
 
-def time_to_healthy(db: Path) -> float:
+def time_to_healthy(db: Path, path: str = "/healthz") -> float:
     port = free_port()
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -42,7 +43,7 @@ def time_to_healthy(db: Path) -> float:
         with httpx.Client() as client:
             while True:
                 with contextlib.suppress(httpx.TransportError):
-                    if client.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                    if client.get(f"http://127.0.0.1:{port}{path}").status_code == 200:
                         return time.perf_counter() - start
                 if proc.poll() is not None:
                     raise RuntimeError("the server stopped")
@@ -68,10 +69,15 @@ def main() -> None:
         time_command(db, "user", "create", "bench", "--password", "a long password")
         time_to_healthy(db)
         serve = [time_to_healthy(db) for _ in range(args.runs)]
+        ready = [time_to_healthy(db, "/readyz") for _ in range(args.runs)]
         listing = [time_command(db, "user", "list") for _ in range(args.runs)]
     print(
         f"serve until /healthz answers: median {statistics.median(serve):.2f} s "
         f"(runs: {', '.join(f'{s:.2f}' for s in serve)})"
+    )
+    print(
+        f"serve until /readyz is ready:  median {statistics.median(ready):.2f} s "
+        f"(runs: {', '.join(f'{s:.2f}' for s in ready)})"
     )
     print(
         f"todochat user list:           median {statistics.median(listing):.2f} s "

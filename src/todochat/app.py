@@ -138,8 +138,10 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @app.get("/readyz", tags=["health"], responses={503: {"description": "not ready"}})
     async def readyz() -> JSONResponse:
-        """Readiness: the database and Redis answer, and the process is not stopping."""
+        """Readiness: the database and Redis answer, what a chat turn needs has loaded, and the
+        process is not stopping."""
         checks = {
+            "loaded": preload.finished(),
             "database": await rt.db.ping(),
             "redis": await rt.runs.control.ready(),
             "accepting_turns": not rt.runs.draining,

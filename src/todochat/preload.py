@@ -58,3 +58,9 @@ async def loaded() -> None:
         await asyncio.wrap_future(future)
     elif future is not None:
         future.result()  # re-raise a failed import
+
+
+def finished() -> bool:
+    """Whether nothing is left loading (nothing started counts as finished)."""
+    future = _loading
+    return future is None or (future.done() and future.exception() is None)
