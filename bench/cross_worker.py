@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 from tests.support.client import sign_up  # noqa: E402
 from tests.support.cluster import cluster, cluster_env  # noqa: E402
 from tests.support.fake_openai import Text, fake_openai  # noqa: E402
+from todochat.client import TodochatClient  # noqa: E402
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -42,61 +43,36 @@ def percentile(values: list[float], p: float) -> float:
 
 
 async def measure(a: str, b: str, runs: int) -> tuple[list[float], list[float]]:
+    """With ``todochat.client``: a turn sent to A, stopped or followed through B."""
     async with httpx.AsyncClient(base_url=a, timeout=60) as c:
         user = await sign_up(c)
+    password = "pw-" + user.username
     stops: list[float] = []
     resumes: list[float] = []
     for i in range(runs):
-        async with httpx.AsyncClient(base_url=a, timeout=60) as ca:
-            raw = ""
-            async with ca.stream(
-                "POST",
-                f"/api/{user.id}/chat/stream",
-                json={"message": "tell me a story", "conversation_id": f"bench-{i}"},
-                headers=user.headers,
-            ) as r:
-                chunks = r.aiter_text()
-                while '"text"' not in raw and "message_delta" not in raw:
-                    raw += await anext(chunks)
-                run_id = raw.split("\nid: ", 1)[1].split("\n", 1)[0].rpartition(":")[0]
-                async with httpx.AsyncClient(base_url=b, timeout=60) as cb:
+        async with TodochatClient(a) as ca, TodochatClient(b) as cb:
+            await ca.login(user.username, password)
+            await cb.login(user.username, password)
+            turn = await ca.send("tell me a story", f"bench-{i}")
+            asked: float | None = None
+            async for event in turn:
+                if event.type == "text" and asked is None and turn.run_id is not None:
                     asked = time.perf_counter()
-                    await cb.post(f"/api/runs/{run_id}/cancel", headers=user.headers)
-                async for chunk in chunks:
-                    raw += chunk
-                    if "cancel" in chunk:
-                        stops.append(time.perf_counter() - asked)
-                        break
-        async with httpx.AsyncClient(base_url=a, timeout=60) as ca:
-            raw = ""
-            async with ca.stream(
-                "POST",
-                f"/api/{user.id}/chat/stream",
-                json={"message": "tell me a story", "conversation_id": f"bench-r{i}"},
-                headers=user.headers,
-            ) as r:
-                chunks = r.aiter_text()
-                while raw.count("\n\n") < 3:
-                    raw += await anext(chunks)
-        ids = [
-            line[4:]
-            for x in raw.split("\n\n")[:3]
-            for line in x.split("\n")
-            if line.startswith("id: ")
-        ]
-        last = ids[-1]
-        run_id = last.rpartition(":")[0]
-        async with httpx.AsyncClient(base_url=b, timeout=60) as cb:
-            asked = time.perf_counter()
-            async with cb.stream(
-                "GET",
-                f"/api/runs/{run_id}/events",
-                headers=user.headers | {"Last-Event-ID": last},
-            ) as r:
-                async for _ in r.aiter_bytes():
-                    resumes.append(time.perf_counter() - asked)
+                    await cb.cancel(turn.run_id)
+                elif event.type == "cancelled" and asked is not None:
+                    stops.append(time.perf_counter() - asked)
                     break
-            await cb.post(f"/api/runs/{run_id}/cancel", headers=user.headers)
+
+            turn = await ca.send("tell me a story", f"bench-r{i}")
+            async for event in turn:
+                if event.type == "agent_updated":  # the third event: resume after it
+                    break
+            assert turn.run_id is not None
+            began = time.perf_counter()
+            async for _ in cb.follow(turn.run_id, turn.last_id):
+                resumes.append(time.perf_counter() - began)
+                break
+            await cb.cancel(turn.run_id)
     return stops, resumes
 
 

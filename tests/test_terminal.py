@@ -288,3 +288,45 @@ def test_login_a_dropped_connection_and_logout_in_the_terminal(
             assert proxy.url not in json.loads(saved.read_text())
         finally:
             pane.close()
+
+
+async def test_the_client_library_speaks_both_todochat_encodings_alike(
+    server: LiveServer,
+) -> None:
+    """A turn sent as named events (B) comes out as the same events as a typed one (A), also
+    when its connection drops mid-reply (resumed in B); ``follow`` replays a run from its
+    start for a second client, in either encoding."""
+    from todochat.client import TodochatClient, TurnEvent
+
+    def shape(events: list[TurnEvent]) -> list[tuple[str, object]]:
+        keep = {"text": "content", "tool_call": "name", "tool_result": "name", "done": "response"}
+        return [(e.type, e.data.get(keep[e.type])) for e in events if e.type in keep]
+
+    async with httpx.AsyncClient(base_url=server.url) as plain:
+        user = await sign_up(plain)
+    with cutting_proxy(server.url, marker=b"/agent-create/stream") as proxy:
+        async with TodochatClient(proxy.url) as client:
+            await client.login(user.username, "pw-" + user.username)
+            typed = await client.send("call the plumber")
+            typed_events = [e async for e in typed]
+            named = await client.send("call the plumber", encoding="named")
+            named_events = [e async for e in named]
+            slow = await client.send("a slow reply please", encoding="named")
+            slow_events = [e async for e in slow]
+    assert typed.outcome == named.outcome == slow.outcome == "completed"
+    assert shape(named_events) == shape(typed_events)
+    assert ("tool_result", "add_task") in shape(named_events)
+    added = [e.data["result"] for e in named_events if e.type == "tool_result"]
+    assert added[0]["title"] == "Call the plumber"
+    assert named_events[0].type == "start" and named.conversation_id and named.run_id
+    assert proxy.cut and "".join(slow.reply).split() == [f"w{i}" for i in range(60)]
+    assert len({e.id for e in slow_events if e.id}) == len([e for e in slow_events if e.id])
+
+    async with TodochatClient(server.url) as other:
+        await other.login(user.username, "pw-" + user.username)
+        assert slow.run_id is not None
+        again = [e async for e in other.follow(slow.run_id, encoding="named")]
+        assert shape(again) == shape(slow_events)
+        assert typed.run_id is not None and typed.last_id is not None
+        tail = [e async for e in other.follow(typed.run_id, typed_events[2].id)]
+        assert shape(tail) == shape(typed_events[3:])

@@ -1,7 +1,10 @@
 """``todochat.client``: a small typed async client for a todochat server.
 
-Sign in, start a turn and follow its events (encoding A) with automatic resume from the last
-event id after a dropped connection, stop a turn, and read conversations and todos. The terminal
+Sign in, start a turn in either of the todochat SSE encodings (``typed``, A, or ``named``, B:
+the events come out the same either way) and follow it with automatic resume from the last
+event id after a dropped connection, follow a run started elsewhere, stop a turn, read
+conversations and todos, and follow the live feed. (The Vercel AI SDK, AG-UI and ChatKit
+encodings are for those projects' own client libraries.) The terminal
 client (``todochat chat``) is built on it; so can scripts::
 
     async with TodochatClient("http://127.0.0.1:8000") as client:
@@ -16,10 +19,36 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
+
+Encoding = Literal["typed", "named"]
+
+# Encoding B's canonical names and fields, as encoding A's (what ``TurnEvent`` always holds).
+_NAMED_TYPES = {
+    "session_initialized": "start",
+    "message_delta": "text",
+    "completed": "done",
+}
+
+
+def _from_named(name: str, payload: Any) -> tuple[str, dict[str, Any]]:
+    if not isinstance(payload, dict):
+        return name, {"items": payload}
+    data = dict(payload)
+    if name == "session_initialized":
+        data["conversation_id"] = data.pop("session_id", None)
+    elif name in ("tool_call", "tool_result"):
+        data["name"] = data.pop("tool_name", "")
+        if name == "tool_result":
+            data["result"] = data.pop("output", None)
+    elif name == "completed":
+        data["response"] = data.pop("final_message", "")
+    kind = _NAMED_TYPES.get(name, name)
+    data["type"] = kind
+    return kind, data
 
 
 class ClientError(Exception):
@@ -47,6 +76,7 @@ class Turn:
     last_id: str | None = None
     reply: list[str] = field(default_factory=list)
     outcome: str = "running"
+    encoding: Encoding = "typed"
 
     def __aiter__(self) -> AsyncIterator[TurnEvent]:
         return self._events()
@@ -69,7 +99,7 @@ class Turn:
             response, self.first = self.first, None
             source = _sse_lines(response)
         else:
-            source = self.client._resume(self.run_id or "", self.last_id)
+            source = self.client._resume(self.run_id or "", self.last_id, self.encoding)
         async for sse in source:
             if sse.data == "[DONE]":
                 if self.outcome == "running":
@@ -80,10 +110,13 @@ class Turn:
                 payload = json.loads(sse.data)
             except ValueError:
                 continue
-            if not isinstance(payload, dict):
+            if self.encoding == "named":
+                event.type, event.data = _from_named(sse.event, payload)
+            elif isinstance(payload, dict):
+                event.type = str(payload.get("type", event.type))
+                event.data = payload
+            else:
                 continue
-            event.type = str(payload.get("type", event.type))
-            event.data = payload
             if event.id:
                 self.last_id = event.id
                 self.run_id = self.run_id or event.id.rpartition(":")[0]
@@ -180,20 +213,28 @@ class TodochatClient:
         conversation_id: str | None = None,
         timezone: str | None = None,
         idempotency_key: str | None = None,
+        encoding: Encoding = "typed",
     ) -> Turn:
-        """Start a turn; iterate the returned ``Turn`` for its events."""
+        """Start a turn; iterate the returned ``Turn`` for its events. Sent again with the same
+        ``idempotency_key`` (after a network error, say), it is the same turn, not a second."""
         import uuid
 
-        user = self.user or await self.me()
-        body: dict[str, Any] = {"message": text}
-        if conversation_id:
-            body["conversation_id"] = conversation_id
+        body: dict[str, Any]
+        if encoding == "named":
+            path = "/api/todos/agent-create/stream"
+            body = {"messages": [{"role": "user", "content": text}]}
+            if conversation_id:
+                body["session_id"] = conversation_id
+        else:
+            user = self.user or await self.me()
+            path = f"/api/{user['id']}/chat/stream"
+            body = {"message": text}
+            if conversation_id:
+                body["conversation_id"] = conversation_id
         if timezone:
             body["timezone"] = timezone
         headers = self._auth | {"Idempotency-Key": idempotency_key or uuid.uuid4().hex}
-        stream = aconnect_sse(
-            self._http, "POST", f"/api/{user['id']}/chat/stream", json=body, headers=headers
-        )
+        stream = aconnect_sse(self._http, "POST", path, json=body, headers=headers)
         try:
             source = await stream.__aenter__()
         except httpx.TransportError as exc:
@@ -203,7 +244,14 @@ class TodochatClient:
         if response.status_code >= 400:
             await response.aread()
             raise ClientError(_detail(response))
-        return Turn(self, response, conversation_id=conversation_id)
+        return Turn(self, response, conversation_id=conversation_id, encoding=encoding)
+
+    def follow(
+        self, run_id: str, last_event_id: str | None = None, encoding: Encoding = "typed"
+    ) -> Turn:
+        """A run started elsewhere (another process, a page), from after ``last_event_id``
+        (from its start without one); iterate it like a turn this client sent."""
+        return Turn(self, None, run_id=run_id, last_id=last_event_id, encoding=encoding)
 
     async def live(self) -> AsyncIterator[dict[str, Any]]:
         """The user's live feed (``GET /api/events``): change notices and reminders, without
@@ -235,10 +283,16 @@ class TodochatClient:
             await asyncio.sleep(delay)
             delay = min(delay * 2, 10.0)
 
-    async def _resume(self, run_id: str, last_id: str | None) -> AsyncIterator[ServerSentEvent]:
+    async def _resume(
+        self, run_id: str, last_id: str | None, encoding: Encoding
+    ) -> AsyncIterator[ServerSentEvent]:
         headers = self._auth | ({"Last-Event-ID": last_id} if last_id else {})
         async with aconnect_sse(
-            self._http, "GET", f"/api/runs/{run_id}/events", headers=headers
+            self._http,
+            "GET",
+            f"/api/runs/{run_id}/events",
+            headers=headers,
+            params={"format": encoding},
         ) as source:
             if source.response.status_code >= 400:
                 await source.response.aread()
