@@ -178,6 +178,15 @@ def test_the_api_and_terminal_examples(server: Server, tmp_path: Path) -> None:
     assert "Added 'Milk'" in out or "Added 'Buy milk'" in out
     assert "signed out of" in out
 
+    # The client library's example, as alice (registered above).
+    (example,) = re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.S)
+    example = example.replace("127.0.0.1:8000", f"127.0.0.1:{server.worker.port}")
+    ran = subprocess.run(
+        [sys.executable, "-c", example], capture_output=True, text=True, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert "Added 'Buy milk'" in ran.stdout and ran.stdout.rstrip().endswith("completed")
+
 
 def test_the_admin_commands(server: Server, tmp_path: Path) -> None:
     out = run(group("admin"), server, tmp_path)
