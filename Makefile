@@ -35,13 +35,14 @@ pytest: $(STAMP)
 	$(VENV)/bin/pytest
 
 # libfaketime shifts the clock of the test process (not of PostgreSQL or Redis) by 366 days.
-# The browser tests are left out: Chromium would inherit the shifted clock.
+# The browser tests are left out: Chromium would inherit the shifted clock. The benchmarks
+# (tests/test_benchmarks.py) read no date and run once.
 pytest-a-year-ahead: $(STAMP)
 	@if command -v faketime >/dev/null 2>&1; then \
 	  shift=$$(( $$(faketime -f '+366d' date +%s) - $$(date +%s) )); \
 	  [ "$$shift" -ge 31536000 ] || { echo "faketime did not shift the clock"; exit 1; }; \
 	  faketime -f '+366d' $(VENV)/bin/pytest -q -p no:cacheprovider \
-	    --ignore=tests/browser; \
+	    --ignore=tests/browser --ignore=tests/test_benchmarks.py; \
 	elif [ -n "$$CI" ]; then \
 	  echo "faketime is missing (apt-get install faketime): CI runs the suite a year ahead"; exit 1; \
 	else \

@@ -33,7 +33,7 @@ TYPED = [
 async def feed(base: str, streams: int, changes: int) -> None:
     limits = httpx.Limits(max_connections=streams + 10, max_keepalive_connections=streams + 10)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        users = [await sign_up(client, f"live{i}") for i in range(max(1, streams // 2))]
+        users = [await sign_up(client, f"live{i}") for i in range(max(1, (streams + 1) // 2))]
         arrived: dict[int, float] = {}
         wakeup = asyncio.Event()
         all_open = asyncio.Event()
