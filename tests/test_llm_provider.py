@@ -391,7 +391,21 @@ def test_model_settings_build_one_client(tmp_path: Path) -> None:
     assert a is b
     client = a._client  # type: ignore[attr-defined]
     assert client.max_retries == 4 and client.timeout == 12.5
+    # One connection per turn in progress, kept alive for the next turn (not the library's 1,000).
+    pool = client._client._transport._pool
+    assert pool._max_connections == pool._max_keepalive_connections == 256
     assert KEY not in repr(a)
+
+
+def test_the_model_connection_pool_follows_the_turns_in_progress(tmp_path: Path) -> None:
+    settings = make_settings(
+        sqlite_url(tmp_path / "x.db"),
+        model="openai-compatible:llama3.1",
+        openai_base_url="http://127.0.0.1:9/v1",
+        max_active_runs=10_000,
+    )
+    client = model_factory(settings)(None)._client  # type: ignore[arg-type, attr-defined]
+    assert client._client._transport._pool._max_connections == 10_000
 
 
 def test_openai_api_key_env_name_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

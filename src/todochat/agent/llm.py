@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import httpx2
 from agents import (
     AgentOutputSchemaBase,
     Handoff,
@@ -29,7 +30,7 @@ from agents import (
     TResponseInputItem,
 )
 from agents.items import TResponseStreamEvent
-from openai import AsyncOpenAI
+from openai import AsyncOpenAI, DefaultAsyncHttpxClient
 from openai.types.responses.response_prompt_param import ResponsePromptParam
 
 from todochat.agent.choice import LLMChoice
@@ -37,12 +38,20 @@ from todochat.config import Settings
 
 
 def build_client(choice: LLMChoice, settings: Settings) -> AsyncOpenAI:
-    """The process's one client: its pool, timeout and retry policy."""
+    """The process's one client: its pool, timeout and retry policy.
+
+    A turn waits on at most one model request at a time, so the pool holds as many connections
+    as turns may be in progress (the library's default, 1,000, failed turn 1,001 with a pool
+    timeout while the model server was idle), and keeps them all alive for the next turn.
+    """
+    turns = settings.active_runs_limit()
+    pool = httpx2.Limits(max_connections=turns, max_keepalive_connections=turns)
     return AsyncOpenAI(
         api_key=choice.api_key,
         base_url=choice.base_url,
         timeout=settings.openai_timeout_seconds,
         max_retries=settings.openai_max_retries,
+        http_client=DefaultAsyncHttpxClient(limits=pool),
     )
 
 
