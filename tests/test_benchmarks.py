@@ -44,6 +44,10 @@ CASES = {
         ["waiting_turns.py", "--short"],
         [r"300 turns waiting on the model at once", r'"done": 300'],
     ),
+    "profile_turns": (
+        ["profile_turns.py", "--short"],
+        [rf"server CPU {NUMBER} ms per turn", rf"{NUMBER} ms/turn +agent loop"],
+    ),
     "startup": (
         ["startup.py", "--runs", "1"],
         [rf"/healthz answers: median {NUMBER} s", rf"user list: +median {NUMBER} s"],
