@@ -16,7 +16,20 @@ def tune_for_serving() -> None:
     outliers. Such passes are made rarer (once per 1,000 middle-generation passes, about a
     minute at full load); young passes, which find most garbage, are unchanged.
     """
+    global _tuned
     gc.collect()
     gc.freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, 1000)
+    _tuned = True
+
+
+_tuned = False
+
+
+def freeze_loaded() -> None:
+    """Freeze what was imported after ``tune_for_serving`` (``todochat.preload``: the agent
+    library, a quarter of the long-lived objects), so full passes skip it too."""
+    if _tuned:
+        gc.collect()
+        gc.freeze()

@@ -15,6 +15,8 @@ import logging
 import threading
 from concurrent.futures import Future
 
+from todochat import heap
+
 log = logging.getLogger("todochat.preload")
 
 # What a chat turn of any encoding needs beyond what the app imported to start.
@@ -42,6 +44,7 @@ def start(modules: tuple[str, ...] = MODULES) -> None:
         try:
             for name in modules:
                 importlib.import_module(name)
+            heap.freeze_loaded()
         except BaseException as exc:  # the turn that waits reports it
             log.exception("loading %s failed", modules)
             future.set_exception(exc)

@@ -335,7 +335,8 @@ async def _with_heartbeat(body: AsyncIterator[bytes], every: float) -> AsyncIter
     try:
         while True:
             try:
-                chunk = await asyncio.wait_for(chunks.get(), every)
+                async with asyncio.timeout(every):  # no task per wait, unlike wait_for
+                    chunk = await chunks.get()
             except TimeoutError:
                 yield PING
                 continue

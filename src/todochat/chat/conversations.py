@@ -8,12 +8,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, literal, select, update
+from sqlalchemy import bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import ChatMessage, Conversation, Run
+from todochat.db.statements import run
 from todochat.db.types import utcnow
 from todochat.errors import Conflict, ConversationNotFound, InvalidInput, RunNotFound
 from todochat.live.changes import mark
@@ -37,7 +39,41 @@ def title_from(text: str) -> str:
     return line if len(line) <= TITLE_LENGTH else line[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
-def message_view(message: ChatMessage) -> dict[str, Any]:
+# The statements of a turn's start and finish, prepared once (todochat.db.statements).
+_NEW_CONVERSATION = {
+    name: insert_for(Conversation)
+    .on_conflict_do_nothing(index_elements=["owner_id", "key"])
+    .returning(Conversation.id)
+    for name, insert_for in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+_INSERT_RUN = insert(Run)
+_TOUCH_CONVERSATION = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("conversation_id"))
+    .values(updated_at=bindparam("now"))
+    .returning(Conversation.id)
+)
+_END_RUN = (
+    update(Run)
+    .where(Run.id == bindparam("run_id"), Run.status == "running")
+    .values(
+        status=bindparam("status"),
+        error_code=bindparam("error_code"),
+        input_tokens=bindparam("input_tokens"),
+        output_tokens=bindparam("output_tokens"),
+        finished_at=bindparam("now"),
+    )
+    .returning(Run.id)
+)
+_INSERT_MESSAGE = insert(ChatMessage)
+_HISTORY = (
+    select(*ChatMessage.__table__.c)
+    .where(ChatMessage.conversation_id == bindparam("conversation_id"))
+    .order_by(ChatMessage.id)
+)
+
+
+def message_view(message: ChatMessage | Row[Any]) -> dict[str, Any]:
     """A message as clients see it in history."""
     view: dict[str, Any] = {
         "id": message.id,
@@ -162,18 +198,20 @@ class ConversationService:
         created = False
         if row is None:
             key = key or uuid.uuid4().hex
-            conversation_id = await self._session.scalar(
-                upsert_for(self._session, Conversation)
-                .values(
-                    owner_id=self.owner_id,
-                    key=key,
-                    title=title_from(text),
-                    created_at=now,
-                    updated_at=now,
+            dialect = self._session.bind.dialect.name if self._session.bind else "sqlite"
+            conversation_id = (
+                await run(
+                    self._session,
+                    _NEW_CONVERSATION[dialect],
+                    {
+                        "owner_id": self.owner_id,
+                        "key": key,
+                        "title": title_from(text),
+                        "created_at": now,
+                        "updated_at": now,
+                    },
                 )
-                .on_conflict_do_nothing(index_elements=["owner_id", "key"])
-                .returning(Conversation.id)
-            )
+            ).scalar()
             if conversation_id is None:  # a concurrent first turn created it meanwhile
                 row = (
                     await self._session.execute(
@@ -207,32 +245,36 @@ class ConversationService:
         assert key is not None
         try:
             # The refusal ends the caller's transaction: nothing of this turn is kept.
-            await self._session.execute(
-                insert(Run).values(
-                    id=run_id,
-                    owner_id=self.owner_id,
-                    conversation_id=conversation_id,
-                    status="running",
-                    input_tokens=0,
-                    output_tokens=0,
-                    created_at=now,
-                    client_key=client_key,
-                )
+            await run(
+                self._session,
+                _INSERT_RUN,
+                {
+                    "id": run_id,
+                    "owner_id": self.owner_id,
+                    "conversation_id": conversation_id,
+                    "status": "running",
+                    "input_tokens": 0,
+                    "output_tokens": 0,
+                    "created_at": now,
+                    "client_key": client_key,
+                },
             )
         except IntegrityError as exc:
             raise Conflict(
                 "conversation_id", "a reply is still being written in this conversation"
             ) from exc
-        await self._session.execute(
-            insert(ChatMessage).values(
-                conversation_id=conversation_id,
-                run_id=run_id,
-                role="user",
-                content=text,
-                status="complete",
-                tool_calls=[],
-                created_at=now,
-            )
+        await run(
+            self._session,
+            _INSERT_MESSAGE,
+            {
+                "conversation_id": conversation_id,
+                "run_id": run_id,
+                "role": "user",
+                "content": text,
+                "status": "complete",
+                "tool_calls": [],
+                "created_at": now,
+            },
         )
         mark(self._session, self.owner_id, "conversations", key)
         return conversation_id, key, created
@@ -324,46 +366,43 @@ async def finish_turn(
     The conversation's row is updated first: on PostgreSQL that locks it, so a deletion either
     waits for this transaction (and then removes what it stored) or has already happened.
     """
-    touched = await session.scalar(
-        update(Conversation)
-        .where(Conversation.id == conversation_id)
-        .values(updated_at=now)
-        .returning(Conversation.id)
-    )
+    touched = (
+        await run(session, _TOUCH_CONVERSATION, {"conversation_id": conversation_id, "now": now})
+    ).scalar()
     if touched is None:
         return None
     # Only a run still answering is finished, once: a worker closing the run of a worker it
     # believes dead, and that worker storing its own outcome, cannot both store a reply.
-    ended = await session.scalar(
-        update(Run)
-        .where(Run.id == run_id, Run.status == "running")
-        .values(
-            status=status,
-            error_code=error_code,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
-            finished_at=now,
+    ended = (
+        await run(
+            session,
+            _END_RUN,
+            {
+                "run_id": run_id,
+                "status": status,
+                "error_code": error_code,
+                "input_tokens": input_tokens,
+                "output_tokens": output_tokens,
+                "now": now,
+            },
         )
-        .returning(Run.id)
-    )
+    ).scalar()
     if ended is None:
         return None
     message_status = {"completed": "complete", "cancelled": "stopped"}.get(status, "failed")
     if reply or tool_calls or message_status != "complete":
-        await session.execute(
-            insert(ChatMessage).values(
-                conversation_id=conversation_id,
-                run_id=run_id,
-                role="assistant",
-                content=reply,
-                status=message_status,
-                tool_calls=tool_calls,
-                created_at=now,
-            )
+        await run(
+            session,
+            _INSERT_MESSAGE,
+            {
+                "conversation_id": conversation_id,
+                "run_id": run_id,
+                "role": "assistant",
+                "content": reply,
+                "status": message_status,
+                "tool_calls": tool_calls,
+                "created_at": now,
+            },
         )
-    rows = await session.scalars(
-        select(ChatMessage)
-        .where(ChatMessage.conversation_id == conversation_id)
-        .order_by(ChatMessage.id)
-    )
+    rows = await run(session, _HISTORY, {"conversation_id": conversation_id})
     return [message_view(m) for m in rows]

@@ -35,6 +35,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
 from todochat.db.models import ConversationState
+from todochat.db.statements import run
 
 if TYPE_CHECKING:
     from agents import TResponseInputItem
@@ -58,6 +59,8 @@ agent_messages = Table(
     Column("created_at", TIMESTAMP, server_default=sql_text("CURRENT_TIMESTAMP")),
 )
 
+_INSERT_ITEM = agent_messages.insert()
+
 
 def _is_user_message(item: Any) -> bool:
     return (
@@ -78,6 +81,19 @@ class ConversationMemory:
     def __init__(self, db: Database, limit: int) -> None:
         self._db = db
         self._limit = limit
+        # A finished turn's statements, prepared once for the database's dialect
+        # (todochat.db.statements): the session row created or touched, as the SDK does, and
+        # the dialogue state replaced.
+        touch = db.upsert(agent_sessions)
+        self._touch_session = touch.on_conflict_do_update(
+            index_elements=[agent_sessions.c.session_id],
+            set_={"updated_at": sql_text("CURRENT_TIMESTAMP")},
+        )
+        state = db.upsert(ConversationState)
+        self._store_state = state.on_conflict_do_update(
+            index_elements=[ConversationState.conversation_id],
+            set_={"state": state.excluded.state, "updated_at": state.excluded.updated_at},
+        )
 
     async def recent(self, conversation_id: int) -> list[TResponseInputItem]:
         """The last ``limit`` items, starting at a user message so no tool output is orphaned."""
@@ -107,17 +123,10 @@ class ConversationMemory:
         if not items:
             return
         session_id = str(conversation_id)
-        # One statement creates the session row or touches its updated_at, as the SDK does.
-        await session.execute(
-            self._db.upsert(agent_sessions)
-            .values(session_id=session_id)
-            .on_conflict_do_update(
-                index_elements=[agent_sessions.c.session_id],
-                set_={"updated_at": sql_text("CURRENT_TIMESTAMP")},
-            )
-        )
-        await session.execute(
-            agent_messages.insert(),
+        await run(session, self._touch_session, {"session_id": session_id})
+        await run(
+            session,
+            _INSERT_ITEM,
             [{"session_id": session_id, "message_data": _serialize(item)} for item in items],
         )
 
@@ -142,11 +151,8 @@ class ConversationMemory:
         self, session: AsyncSession, conversation_id: int, state: dict[str, Any], now: datetime
     ) -> None:
         """Replace the conversation's dialogue state inside the caller's transaction."""
-        await session.execute(
-            self._db.upsert(ConversationState)
-            .values(conversation_id=conversation_id, state=state, updated_at=now)
-            .on_conflict_do_update(
-                index_elements=[ConversationState.conversation_id],
-                set_={"state": state, "updated_at": now},
-            )
+        await run(
+            session,
+            self._store_state,
+            {"conversation_id": conversation_id, "state": state, "updated_at": now},
         )

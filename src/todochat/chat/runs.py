@@ -412,7 +412,10 @@ class RunManager:
             self._agent = build_agent()
         await drive(
             self,
-            self._agent,
+            # An Agent of its own per run: openai-agents checks, at every step, the tools of
+            # every run in progress on the same Agent object; shared by 10,000 waiting turns
+            # that check took the whole processor (and a few percent at 50 turns in flight).
+            self._agent.clone(),
             self.model_factory(spec.context),
             [*history, user_item],
             spec,

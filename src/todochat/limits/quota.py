@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypedDict
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.engine import Database
 from todochat.db.models import UsageCounter, User
+from todochat.db.statements import run
 from todochat.errors import LimitExceeded, LimitInfo
 
 
@@ -70,6 +71,20 @@ def iso_z(instant: datetime) -> str:
     return _utc(instant).isoformat().replace("+00:00", "Z")
 
 
+_USER_LIMIT = select(User.monthly_quota).where(User.id == bindparam("user_id"))
+
+
+def _first_turn(user_id: int, period: str) -> dict[str, object]:
+    """The counter row a month's first turn inserts."""
+    return {
+        "user_id": user_id,
+        "period": period,
+        "turns": 1,
+        "input_tokens": 0,
+        "output_tokens": 0,
+    }
+
+
 class QuotaService:
     """Monthly turn quota; ``users.monthly_quota`` overrides ``default_limit`` per user."""
 
@@ -77,10 +92,21 @@ class QuotaService:
         self._db = db
         self.default_limit = default_limit
         self._clock = clock
+        # Every turn takes one unit: prepared once for the database (todochat.db.statements).
+        count = db.upsert(UsageCounter)
+        self._count_turn = count.on_conflict_do_update(
+            index_elements=[UsageCounter.user_id, UsageCounter.period],
+            set_={"turns": UsageCounter.turns + 1},
+        ).returning(UsageCounter.turns)
+        self._count_turn_within = count.on_conflict_do_update(
+            index_elements=[UsageCounter.user_id, UsageCounter.period],
+            set_={"turns": UsageCounter.turns + 1},
+            where=UsageCounter.turns < bindparam("limit"),
+        ).returning(UsageCounter.turns)
 
     async def _limit(self, session: AsyncSession, user_id: int) -> int:
-        override = await session.scalar(select(User.monthly_quota).where(User.id == user_id))
-        return self.default_limit if override is None else override
+        override = (await run(session, _USER_LIMIT, {"user_id": user_id})).scalar()
+        return self.default_limit if override is None else int(override)
 
     async def _counter(
         self, session: AsyncSession, user_id: int, period: str
@@ -108,27 +134,14 @@ class QuotaService:
         turns: int | None = None
         if limit < 0:
             # Unlimited (``todochat user quota NAME unlimited``): counted, never refused.
-            stmt = self._db.upsert(UsageCounter).values(
-                user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[UsageCounter.user_id, UsageCounter.period],
-                set_={"turns": UsageCounter.turns + 1},
-            ).returning(UsageCounter.turns)
-            used = (await session.execute(stmt)).scalar_one()
+            first = _first_turn(user_id, period)
+            used = (await run(session, self._count_turn, first)).scalar_one()
             return QuotaDecision(
                 current_usage=used, monthly_limit=-1, remaining_quota=-1, reset_date=iso_z(reset)
             )
         if limit > 0:
-            stmt = self._db.upsert(UsageCounter).values(
-                user_id=user_id, period=period, turns=1, input_tokens=0, output_tokens=0
-            )
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[UsageCounter.user_id, UsageCounter.period],
-                set_={"turns": UsageCounter.turns + 1},
-                where=UsageCounter.turns < limit,
-            ).returning(UsageCounter.turns)
-            turns = (await session.execute(stmt)).scalar_one_or_none()
+            first = _first_turn(user_id, period) | {"limit": limit}
+            turns = (await run(session, self._count_turn_within, first)).scalar_one_or_none()
         if turns is None:
             counter = await self._counter(session, user_id, period)
             used = counter.turns if counter is not None else 0
