@@ -3,6 +3,7 @@
     .venv/bin/python bench/profile_turns.py              # 2,000 turns (as bench/capacity.py)
     .venv/bin/python bench/profile_turns.py --short      # CI: it must run
     .venv/bin/python bench/profile_turns.py --top 30     # also the 30 busiest functions
+    .venv/bin/python bench/profile_turns.py --detail 4   # the 4 largest phases by caller
 
 The load of bench/capacity.py (50 users, 50 turns in flight, "add buy milk tomorrow") while
 `py-spy record` samples the server (its main thread, where every turn runs). Each sample is put
@@ -52,6 +53,11 @@ LIBRARIES: list[tuple[str, str]] = [
 ]
 
 
+callers: collections.defaultdict[str, collections.Counter[str]] = collections.defaultdict(
+    collections.Counter
+)
+
+
 def classify(stack: list[str]) -> str:
     for table in (PHASES, LIBRARIES):
         for frame in reversed(stack):
@@ -61,9 +67,18 @@ def classify(stack: list[str]) -> str:
     return "other"
 
 
+def caller(stack: list[str]) -> str:
+    """The deepest todochat frame of a sample (who asked for it)."""
+    for frame in reversed(stack):
+        if "(todochat/" in frame:
+            return frame.split(":")[0] + ")"
+    return "(no todochat frame)"
+
+
 def profile(stacks_file: Path) -> tuple[collections.Counter[str], collections.Counter[str], int]:
     phases: collections.Counter[str] = collections.Counter()
     functions: collections.Counter[str] = collections.Counter()
+    global callers
     total = 0
     for line in stacks_file.read_text().splitlines():
         frames, _, count = line.rpartition(" ")
@@ -72,7 +87,9 @@ def profile(stacks_file: Path) -> tuple[collections.Counter[str], collections.Co
         n = int(count)
         stack = frames.split(";")
         total += n
-        phases[classify(stack)] += n
+        phase = classify(stack)
+        phases[phase] += n
+        callers[phase][caller(stack)] += n
         functions[stack[-1]] += n
     return phases, functions, total
 
@@ -82,6 +99,7 @@ def main() -> None:
     parser.add_argument("--short", action="store_true")
     parser.add_argument("--turns", type=int, default=2000)
     parser.add_argument("--top", type=int, default=0)
+    parser.add_argument("--detail", type=int, default=0, help="callers in the N largest phases")
     args = parser.parse_args()
     turns = 100 if args.short else args.turns
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
@@ -116,6 +134,11 @@ def main() -> None:
     for phase, n in phases.most_common():
         share = n / max(1, total)
         print(f"  {share * 100:5.1f} %  {share * per_turn_ms:6.2f} ms/turn  {phase}")
+    if args.detail:
+        for phase, _ in phases.most_common(args.detail):
+            print(f"{phase}, by the todochat code it ran for:")
+            for where, n in callers[phase].most_common(6):
+                print(f"  {n / max(1, total) * 100:5.1f} %  {where}")
     if args.top:
         print(f"busiest functions (share of busy samples, top {args.top}):")
         for frame, n in functions.most_common(args.top):

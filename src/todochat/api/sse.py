@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 from starlette.responses import StreamingResponse
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 SSE_HEADERS = {
     "Cache-Control": "no-cache",
@@ -16,39 +17,43 @@ SSE_HEADERS = {
 
 
 class EventStreamResponse(StreamingResponse):
-    """An SSE stream whose head and first events leave from the request's own task.
+    """An SSE stream written from the request's own task, with one small task that notices
+    the client going away.
 
-    Starlette streams a body from a task it starts for the purpose (beside one that listens
-    for the client going away), and a new task first runs on the event loop's next pass. Under
-    load a pass takes tens of milliseconds, so the first event, which a new turn has logged
-    before its response is built, is written here at once; the rest streams as usual.
+    Starlette streams a body from a task it starts for the purpose, beside one that listens for
+    the client going away, in an AnyIO task group: a new task first runs on the event loop's
+    next pass (under load tens of milliseconds, so the first event, which a new turn has logged
+    before its response is built, would wait), and the group's tasks, cancel scopes and events
+    are a good part of what an idle stream costs (thousands of them are open at once). Here the
+    request's task writes every event; a plain asyncio task waits for ``http.disconnect`` and
+    stops it.
 
-    A resume that has already seen every event waits here for the next one (or a heartbeat);
-    a client that leaves meanwhile is noticed at that write instead of at once.
+    A resume that has already seen every event waits here for the next one (or a heartbeat).
     """
 
     def __init__(self, body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> None:
         super().__init__(body, headers=SSE_HEADERS | (headers or {}))
         self._rest: AsyncIterator[bytes] = body
-        self._head_sent = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": self.status_code,
-                    "headers": self.raw_headers,
-                }
-            )
-            self._head_sent = True
-            first = await anext(self._rest, None)
-            if first is not None:
-                await send({"type": "http.response.body", "body": first, "more_body": True})
-        await super().__call__(scope, receive, send)
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        writer = asyncio.current_task()
+        left = False
 
-    async def stream_response(self, send: Send) -> None:
-        if not self._head_sent:
+        async def watch() -> None:
+            nonlocal left
+            while True:
+                message: Message = await receive()
+                if message["type"] == "http.disconnect":
+                    left = True
+                    if writer is not None:
+                        writer.cancel()
+                    return
+
+        watcher = asyncio.ensure_future(watch())
+        try:
             await send(
                 {
                     "type": "http.response.start",
@@ -56,6 +61,15 @@ class EventStreamResponse(StreamingResponse):
                     "headers": self.raw_headers,
                 }
             )
-        async for chunk in self._rest:
-            await send({"type": "http.response.body", "body": chunk, "more_body": True})
-        await send({"type": "http.response.body", "body": b"", "more_body": False})
+            async for chunk in self._rest:
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except asyncio.CancelledError:
+            if not left or writer is None:
+                raise
+            # The client went away: the stream ends here, quietly (as Starlette's does).
+            writer.uncancel()
+        finally:
+            watcher.cancel()
+        if self.background is not None:
+            await self.background()
