@@ -41,7 +41,6 @@ SessionDep = Annotated[AsyncSession, Depends(get_session)]
 
 async def get_current_user(
     runtime: RuntimeDep,
-    session: SessionDep,
     token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> User:
     """The user whose valid bearer token came with the request."""
@@ -51,12 +50,13 @@ async def get_current_user(
     cached = runtime.users.get(user_id)
     if cached is not None:
         return cached
-    user = await session.get(User, user_id)
-    if user is None:
-        raise AuthenticationFailed("invalid token")
-    # End the read transaction now: on SQLite the pool is one connection, and a route that
-    # starts a turn opens sessions of its own while this one would still hold it.
-    await session.commit()
+    # A session of its own, only when the user is not cached: most requests need none here
+    # (a turn's route opens its own), and a per-request session dependency costs every one.
+    async with runtime.db.session() as session:
+        user = await session.get(User, user_id)
+        if user is None:
+            raise AuthenticationFailed("invalid token")
+        await session.commit()
     runtime.users.put(user)
     return user
 
