@@ -12,19 +12,21 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import sys
 import threading
 from concurrent.futures import Future
+from types import ModuleType
 
 from todochat import heap
 
 log = logging.getLogger("todochat.preload")
 
-# What a chat turn of any encoding needs beyond what the app imported to start.
+# What a chat turn needs beyond what the app imported to start. (ChatKit's server, 10 MiB,
+# loads on the first ChatKit request instead: ``imported``.)
 MODULES = (
     "todochat.chat.drive",
     "todochat.agent.agent",
     "todochat.agent.offline.model",
-    "todochat.chat.chatkit_server",
 )
 
 _loading: Future[None] | None = None
@@ -67,3 +69,13 @@ def finished() -> bool:
     """Whether nothing is left loading (nothing started counts as finished)."""
     future = _loading
     return future is None or (future.done() and future.exception() is None)
+
+
+async def imported(name: str) -> ModuleType:
+    """Module ``name``, imported in a thread the first time (the event loop keeps serving)."""
+    module = sys.modules.get(name)
+    if module is not None and getattr(module, "__spec__", None) is not None:
+        initializing = getattr(module.__spec__, "_initializing", False)
+        if not initializing:
+            return module
+    return await asyncio.to_thread(importlib.import_module, name)

@@ -36,7 +36,7 @@ from todochat.chat.service import StartedTurn
 from todochat.db.models import Conversation, User
 from todochat.errors import Conflict, Forbidden, InvalidInput, LimitExceeded, NotFound, TurnFailed
 from todochat.metrics import Metrics
-from todochat.preload import loaded
+from todochat.preload import imported, loaded
 from todochat.runtime import Runtime
 from todochat.timezones import zone
 
@@ -394,10 +394,9 @@ async def agui_run(
 async def chatkit(request: Request, user: CurrentUser, runtime: RuntimeDep) -> Response:
     """ChatKit's self-hosted server protocol: thread = conversation. A client that goes away
     stops the turn (ChatKit cannot resume a stream)."""
-    await loaded()  # ChatKit's types load with the agent library, after the server answers
-    from todochat.chat.chatkit_server import process as chatkit_process
-
-    result = await chatkit_process(await request.body(), user, runtime)
+    await loaded()
+    chatkit_server = await imported("todochat.chat.chatkit_server")  # on first use
+    result = await chatkit_server.process(await request.body(), user, runtime)
     if isinstance(result, bytes):
         return Response(result, media_type="application/json")
     return _sse(result)
