@@ -9,9 +9,11 @@ this load client share core 1. Each stream is a real turn over encoding A on its
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -197,9 +199,19 @@ def run(count: int, extra_env: dict[str, str], heartbeat: float = 5.0) -> dict[s
         )
         from capacity import server
 
-        with tempfile.TemporaryDirectory() as tmp, server(Path(tmp), env) as (base, pid):
-            targets = sign_up_users(base, 50, MESSAGE)
-            return asyncio.run(measure(base, model_url, pid, targets, count, heartbeat))
+        with tempfile.TemporaryDirectory() as tmp:
+            with server(Path(tmp), env) as (base, pid):
+                targets = sign_up_users(base, 50, MESSAGE)
+                result = asyncio.run(measure(base, model_url, pid, targets, count, heartbeat))
+            # Why turns failed, as the server logged it (the exception's last line).
+            log = (Path(tmp) / "serve.log").read_text(errors="replace").splitlines()
+            causes = collections.Counter(
+                line.strip()[:160]
+                for line in log
+                if re.match(r"^[\w.]+(Error|Exception|Timeout)\b", line.strip())
+            )
+            result["server_errors"] = causes.most_common(3)
+            return result
     finally:
         model.terminate()
         model.wait(timeout=10)
@@ -225,3 +237,5 @@ def report(title: str, result: dict[str, Any]) -> None:
         f"  after the model answered: {json.dumps(r['ends'])} in {r['finish_seconds']:.1f} s"
         + (f"; errors: {r['errors']}" if r["errors"] else "")
     )
+    if r.get("server_errors"):
+        print(f"  the server logged: {r['server_errors']}")
