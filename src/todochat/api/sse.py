@@ -44,13 +44,16 @@ class EventStreamResponse(StreamingResponse):
 
         async def watch() -> None:
             nonlocal left
-            while True:
-                message: Message = await receive()
-                if message["type"] == "http.disconnect":
-                    left = True
-                    if writer is not None:
-                        writer.cancel()
-                    return
+            try:
+                while True:
+                    message: Message = await receive()
+                    if message["type"] == "http.disconnect":
+                        break
+            except Exception:  # noqa: S110 - a connection that cannot be read from is gone
+                pass
+            left = True
+            if writer is not None:
+                writer.cancel()
 
         watcher = asyncio.ensure_future(watch())
         try:
