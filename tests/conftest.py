@@ -53,17 +53,13 @@ def _with_database(url: str, name: str) -> str:
 _pg_counter = 0
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """An empty database of each kind, dropped after the test."""
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "todochat.db")
-        return
-    need("PostgreSQL", PG_URL is not None)
+@asynccontextmanager
+async def pg_database(label: str) -> AsyncIterator[str]:
+    """A new, empty PostgreSQL database of this run (its URL), dropped afterwards."""
     assert PG_URL is not None
     global _pg_counter
     _pg_counter += 1
-    name = f"todochat_t{RUN_ID}_{_pg_counter}"
+    name = f"todochat_{label}{RUN_ID}_{_pg_counter}"
     admin = await asyncpg.connect(_pg_admin_dsn())
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')
@@ -77,6 +73,17 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
             await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database of each kind, dropped after the test."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "todochat.db")
+        return
+    need("PostgreSQL", PG_URL is not None)
+    async with pg_database("t") as url:
+        yield url
 
 
 @pytest.fixture

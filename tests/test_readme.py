@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import PG_URL, need
+from tests.conftest import PG_URL, need, pg_database
 from tests.support.cluster import Worker, wait_healthy
 from tests.support.live import free_port
 
@@ -202,29 +202,11 @@ def test_the_language_model_examples_start_the_server(server: Server, tmp_path: 
 
 
 async def test_the_postgresql_example(server: Server, tmp_path: Path) -> None:
+    import asyncio
+
     need("PostgreSQL", PG_URL is not None)
-    import asyncpg
-
-    from tests.conftest import RUN_ID, _pg_admin_dsn, _with_database
-
-    assert PG_URL is not None
-    name = f"todochat_readme_{RUN_ID}"
-    admin = await asyncpg.connect(_pg_admin_dsn())
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    try:
-        (block,) = group("postgresql")
-        url = _with_database(PG_URL, name)
+    (block,) = group("postgresql")
+    async with pg_database("readme") as url:
         block = re.sub(r"postgresql\+asyncpg://\S+", url, block)
-        import asyncio
-
         out = await asyncio.to_thread(run, [block], server, tmp_path)
-        assert "database at head" in out and "(served until healthy)" in out
-    finally:
-        admin = await asyncpg.connect(_pg_admin_dsn())
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+    assert "database at head" in out and "(served until healthy)" in out

@@ -7,7 +7,6 @@ as each test needs; everything else is the product as an operator runs it."""
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import subprocess
 import sys
@@ -17,24 +16,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 
-from tests.conftest import PG_URL, REDIS_URL, RUN_ID, need
+from tests.conftest import PG_URL, REDIS_URL, RUN_ID, need, pg_database
 from tests.support.client import User, eventually, parse_sse, sign_up
 from tests.support.cluster import Cluster, cluster, cluster_env, nginx, nginx_binary
 from tests.support.fake_openai import FakeOpenAI, Text, fake_openai
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
-_counter = itertools.count()
 WORDS = " ".join(f"w{i}" for i in range(400))
-
-
-def _pg_admin() -> str:
-    assert PG_URL is not None
-    return PG_URL.replace("postgresql+asyncpg://", "postgresql://")
 
 
 @pytest.fixture
@@ -43,27 +35,17 @@ async def shared_services(tmp_path: Path) -> AsyncIterator[tuple[str, str, str]]
     need("PostgreSQL", PG_URL is not None)
     need("Redis", REDIS_URL is not None)
     assert PG_URL is not None and REDIS_URL is not None
-    name = f"todochat_so{RUN_ID}_{next(_counter)}"
-    admin = await asyncpg.connect(_pg_admin())
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    prefix = f"todochat-test:{RUN_ID}:{name}:"
-    try:
-        yield PG_URL.rpartition("/")[0] + "/" + name, REDIS_URL, prefix
-    finally:
-        admin = await asyncpg.connect(_pg_admin())
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
-        from redis.asyncio import Redis
+    from redis.asyncio import Redis
 
-        client = Redis.from_url(REDIS_URL)
-        async for key in client.scan_iter(match=prefix + "*"):
-            await client.delete(key)
-        await client.aclose()
+    async with pg_database("so") as url:
+        prefix = f"todochat-test:{RUN_ID}:{url.rpartition('/')[2]}:"
+        try:
+            yield url, REDIS_URL, prefix
+        finally:
+            client = Redis.from_url(REDIS_URL)
+            async for key in client.scan_iter(match=prefix + "*"):
+                await client.delete(key)
+            await client.aclose()
 
 
 @pytest.fixture
