@@ -4,9 +4,11 @@
     .venv/bin/python bench/waiting_turns.py --short    # 300 (CI: it must run)
 
 As `idle_streams.py`, with TODOCHAT_MAX_ACTIVE_RUNS set to the number of turns, so every turn is
-at the model at the same moment (the model server counts the requests it holds). Figures: turns
-waiting at the model at once, failures (goal 0), server RSS, and how the turns ended once the
-model answered.
+at the model at the same moment (the model server counts the requests it holds), as far as the
+server's open-file limit allows: each turn at the model holds two descriptors, and the server
+bounds its turns in progress by what the limit leaves (`todochat.openfiles`; with a hard limit
+of 20,000, 9,872 at once), the rest waiting for a slot. Figures: turns waiting at the model at
+once, failures (goal 0), server RSS, and how the turns ended once the model answered.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from tests.support.fake_openai import Cut, Fail, FakeOpenAI, Hang, Text, ToolCal
 from tests.support.live import free_port, live_server
 from todochat.agent.provider import ModelConfigError, model_factory
 from todochat.config import Settings, sqlite_url
+from todochat.openfiles import RESERVE, open_file_limit, turns_within
 from todochat.runtime import Runtime
 
 KEY = "sk-test-DO-NOT-LEAK-1234567890"
@@ -406,6 +407,33 @@ def test_the_model_connection_pool_follows_the_turns_in_progress(tmp_path: Path)
     )
     client = model_factory(settings)(None)._client  # type: ignore[arg-type, attr-defined]
     assert client._client._transport._pool._max_connections == 10_000
+    client = model_factory(settings, 300)(None)._client  # type: ignore[arg-type, attr-defined]
+    assert client._client._transport._pool._max_connections == 300
+
+
+def test_turns_in_progress_stay_within_the_open_file_limit(tmp_path: Path) -> None:
+    # Each turn at a model holds its client's stream and its model connection: past what the
+    # limit allows, model connections failed ("All connection attempts failed") while the
+    # model was idle. The runtime's slots and the model's pool are the same bounded number.
+    assert turns_within(10_000, None) == 10_000
+    assert turns_within(10_000, 1_000_000) == 10_000
+    assert turns_within(10_000, 20_000) == (20_000 - RESERVE) // 2
+    assert turns_within(256, 1_024) == 256
+    assert turns_within(256, 512) == (512 - RESERVE) // 2
+    assert turns_within(4, 1_024) == 4
+    assert turns_within(256, 100) == 1
+    limit = open_file_limit()
+    assert limit is not None  # Linux: a finite limit (raised to the hard one)
+    settings = make_settings(
+        sqlite_url(tmp_path / "x.db"),
+        model="openai-compatible:llama3.1",
+        openai_base_url="http://127.0.0.1:9/v1",
+        max_active_runs=limit,  # more than the limit can hold
+    )
+    runtime = Runtime.build(settings)
+    assert runtime.runs.max_active == turns_within(limit, limit) < limit
+    client = runtime.runs.model_factory(None)._client  # type: ignore[arg-type, attr-defined]
+    assert client._client._transport._pool._max_connections == runtime.runs.max_active
 
 
 def test_openai_api_key_env_name_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,7 @@ from todochat.limits import TurnLimits, build_limits
 from todochat.limits.rate import RateLimiter
 from todochat.live.feed import ChangeNotifier, Feed, MemoryFeed
 from todochat.metrics import Metrics
+from todochat.openfiles import turns_in_progress
 from todochat.todos.reminders import Reminders
 
 
@@ -50,6 +51,7 @@ class Runtime:
     def build(cls, settings: Settings, *, clock: Callable[[], datetime] = utcnow) -> Runtime:
         """Construct the runtime (no I/O beyond reading or creating the secret file)."""
         db = Database(settings.database_url, echo=settings.database_echo)
+        turns = turns_in_progress(settings.active_runs_limit())
         events: EventLog
         control: RunControl
         feed: Feed
@@ -86,11 +88,11 @@ class Runtime:
         runs = RunManager(
             db=db,
             events=events,
-            model_factory=model_factory(settings),
+            model_factory=model_factory(settings, turns),
             memory=memory,
             max_turns=settings.max_turns,
             timeout=settings.run_timeout_seconds,
-            max_active=settings.active_runs_limit(),
+            max_active=turns,
             queue_timeout=settings.queue_timeout_seconds,
             clock=clock,
         )

@@ -37,14 +37,13 @@ from todochat.agent.choice import LLMChoice
 from todochat.config import Settings
 
 
-def build_client(choice: LLMChoice, settings: Settings) -> AsyncOpenAI:
+def build_client(choice: LLMChoice, settings: Settings, turns: int) -> AsyncOpenAI:
     """The process's one client: its pool, timeout and retry policy.
 
     A turn waits on at most one model request at a time, so the pool holds as many connections
-    as turns may be in progress (the library's default, 1,000, failed turn 1,001 with a pool
+    as ``turns`` may be in progress (the library's default, 1,000, failed turn 1,001 with a pool
     timeout while the model server was idle), and keeps them all alive for the next turn.
     """
-    turns = settings.active_runs_limit()
     pool = httpx2.Limits(max_connections=turns, max_keepalive_connections=turns)
     return AsyncOpenAI(
         api_key=choice.api_key,

@@ -31,8 +31,12 @@ def check_model_settings(settings: Settings) -> None:
     parse_choice(settings)
 
 
-def model_factory(settings: Settings) -> ModelFactory:
-    """A function giving each run its model; fails now, not at the first chat, if misconfigured."""
+def model_factory(settings: Settings, turns: int | None = None) -> ModelFactory:
+    """A function giving each run its model; fails now, not at the first chat, if misconfigured.
+
+    ``turns``: how many turns may be in progress at once (the model's connection pool); unset,
+    the configured ``TODOCHAT_MAX_ACTIVE_RUNS``.
+    """
     choice = settings.model.strip()
     if choice == "local":
 
@@ -47,12 +51,13 @@ def model_factory(settings: Settings) -> ModelFactory:
     # One client (one connection pool, one retry policy) and one model for every run, built
     # when the first run needs it.
     built: list[Model] = []
+    pool = turns if turns is not None else settings.active_runs_limit()
 
     def remote(context: TurnContext) -> Model:
         if not built:
             from todochat.agent.llm import build_client, build_model
 
-            built.append(build_model(llm, build_client(llm, settings)))
+            built.append(build_model(llm, build_client(llm, settings, pool)))
         return built[0]
 
     return remote

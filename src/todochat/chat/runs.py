@@ -167,6 +167,7 @@ class RunManager:
         # built-in assistant), every running turn lengthens each pass of the event loop, and
         # with it the wait of every new request for its first event; past a handful of turns
         # at once, more only slow each other down without answering any sooner.
+        self.max_active = max_active
         self._active = asyncio.Semaphore(max_active)
         # Set by the runtime: where a finished turn's token usage is summed per user and month.
         self.quota: QuotaService | None = None
