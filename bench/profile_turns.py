@@ -4,6 +4,7 @@
     .venv/bin/python bench/profile_turns.py --short      # CI: it must run
     .venv/bin/python bench/profile_turns.py --top 30     # also the 30 busiest functions
     .venv/bin/python bench/profile_turns.py --detail 4   # the 4 largest phases by caller
+    .venv/bin/python bench/profile_turns.py --keep s.txt # and py-spy's raw stacks, to read further
 
 The load of bench/capacity.py (50 users, 50 turns in flight, "add buy milk tomorrow") while
 `py-spy record` samples the server (its main thread, where every turn runs). Each sample is put
@@ -100,6 +101,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=2000)
     parser.add_argument("--top", type=int, default=0)
     parser.add_argument("--detail", type=int, default=0, help="callers in the N largest phases")
+    parser.add_argument("--keep", type=Path, help="also write py-spy's raw stacks to this file")
     args = parser.parse_args()
     turns = 100 if args.short else args.turns
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
@@ -126,6 +128,8 @@ def main() -> None:
             if not stacks.exists():
                 raise RuntimeError(f"py-spy wrote nothing: {err.decode()[-1000:]}")
             phases, functions, total = profile(stacks)
+            if args.keep:
+                shutil.copyfile(stacks, args.keep)
     per_turn_ms = cpu * 1000 / turns
     print(
         f"profile: {turns} turns at 50 in flight, {summary['streams_per_s']} turns/s, "

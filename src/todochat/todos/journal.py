@@ -13,15 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from todochat.db.models import Todo, TodoChange
+from todochat.db.statements import run
 from todochat.errors import Conflict
 from todochat.live.changes import mark
 from todochat.todos.tags import tags_named
 
 UndoAction = Literal["removed", "restored", "reverted"]
+
+_INSERT_CHANGE = insert(TodoChange)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -109,6 +112,28 @@ class Journal:
                 created_at=now,
             )
         )
+
+    async def write(
+        self,
+        todo_id: int,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        now: datetime,
+    ) -> None:
+        """``record`` at once, as a prepared statement (the session's unit of work costs
+        ~0.2 ms a row; a todo written the same way is not in the session to flush with it)."""
+        if before is not None and before == after:
+            return
+        mark(self._session, self._owner_id, "todos", todo_id)
+        row = {
+            "owner_id": self._owner_id,
+            "group_id": self.group,
+            "todo_id": todo_id,
+            "before": before,
+            "after": after,
+            "created_at": now,
+        }
+        await run(self._session, _INSERT_CHANGE, row)
 
     async def undo(self, now: datetime, only: str | None = None) -> tuple[list[Reverted], bool]:
         """Revert the newest group not undone yet; what changed, and whether there was one.

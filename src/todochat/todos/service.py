@@ -14,10 +14,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, insert, inspect, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from todochat.db.models import Tag, Todo, todo_tags
+from todochat.db.statements import run
 from todochat.db.types import utcnow
 from todochat.errors import InvalidInput, TodoNotFound
 from todochat.live.changes import mark
@@ -40,6 +42,10 @@ from todochat.todos.tags import tags_named
 
 UPCOMING_DAYS = 7
 MAX_ID = 2**31 - 1
+
+_TODO_COLUMNS = [prop.key for prop in inspect(Todo).column_attrs if prop.key != "id"]
+_INSERT_TODO = insert(Todo).returning(Todo.id)
+_INSERT_TODO_TAGS = insert(todo_tags)
 
 
 @dataclass(frozen=True)
@@ -234,12 +240,19 @@ class TodoService:
             reminder_missed=False,
         )
         self._apply_due(todo, data.due_date, data.due_time, data.due_at)
-        todo.tags = await tags_named(self._session, self.owner.id, data.tags)
+        tags = await tags_named(self._session, self.owner.id, data.tags)
         self._apply_recurrence(todo, data.recurrence)
         self._schedule(todo)
-        self._session.add(todo)
-        await self._session.flush()
-        self._journal.record(todo.id, None, snapshot(todo), now)
+        # Written as prepared statements, not through the session's unit of work (two flushes
+        # for one row and its journal entry, ~0.5 ms of a chat turn): the object stays
+        # transient, it only carries the rules' results to the INSERT and the rendering.
+        values = {key: getattr(todo, key) for key in _TODO_COLUMNS}
+        todo.id = (await run(self._session, _INSERT_TODO, values)).scalar_one()
+        if tags:
+            links = [{"todo_id": todo.id, "tag_id": tag.id} for tag in tags]
+            await run(self._session, _INSERT_TODO_TAGS, links)
+        set_committed_value(todo, "tags", tags)
+        await self._journal.write(todo.id, None, snapshot(todo), now)
         return render(todo, self.owner.tz)
 
     async def update(self, todo_id: int, patch: TodoPatch) -> TodoOut:
