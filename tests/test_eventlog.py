@@ -40,6 +40,37 @@ async def test_tail_yields_heartbeats_while_idle() -> None:
     assert items == [[], [], []]
 
 
+async def test_an_idle_reader_holds_one_waiter_however_many_heartbeats() -> None:
+    # Thousands of idle streams each wait on their run: what a waiting reader leaves on the
+    # run must not grow with every heartbeat, nor stay once the reader is gone.
+    log = MemoryEventLog()
+    await log.create("r")
+    beats = 0
+    reader = log.tail("r", 0, heartbeat=0.001)
+    async for item in reader:
+        assert item == []
+        beats += 1
+        assert len(log._runs["r"].waiters or ()) == 0  # between waits, none left behind
+        if beats == 20:
+            break
+    await reader.aclose()
+    # Two readers waiting: both are woken by one event, and nothing is kept after it.
+    seen: list[list[int]] = [[], []]
+
+    async def read(i: int) -> None:
+        async for batch in log.tail("r", 0, heartbeat=5):
+            seen[i].extend(event.seq for event in batch)
+            return
+
+    readers = [asyncio.create_task(read(i)) for i in range(2)]
+    while len(log._runs["r"].waiters or ()) < 2:
+        await asyncio.sleep(0)
+    await log.append("r", "message_delta", {"content": "a"})
+    await asyncio.wait_for(asyncio.gather(*readers), 2)
+    assert seen == [[1], [1]]
+    assert not log._runs["r"].waiters
+
+
 async def test_finished_runs_expire_and_log_is_bounded() -> None:
     log = MemoryEventLog(ttl=0.01, max_runs=3)
     for i in range(3):
