@@ -14,6 +14,9 @@ SSE_HEADERS = {
     # Passed as a header so Starlette does not append "; charset=utf-8".
     "Content-Type": "text/event-stream",
 }
+_RAW_SSE_HEADERS = [
+    (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SSE_HEADERS.items()
+]
 
 
 class EventStreamResponse(StreamingResponse):
@@ -32,7 +35,12 @@ class EventStreamResponse(StreamingResponse):
     """
 
     def __init__(self, body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> None:
-        super().__init__(body, headers=SSE_HEADERS | (headers or {}))
+        super().__init__(body)
+        # The constant headers encoded once for every stream (Starlette builds each pair anew).
+        extra = [
+            (k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in (headers or {}).items()
+        ]
+        self.raw_headers = [*_RAW_SSE_HEADERS, *extra]
         self._rest: AsyncIterator[bytes] = body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
