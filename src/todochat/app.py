@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await upgrade_if_behind(rt.db)
+        rt.db.start_checkpoints()
         if not settings.redis_url:
             # Without Redis one process serves the database (several refuse to start): any
             # turn still marked running was cut off by its stop. With Redis, leases tell.

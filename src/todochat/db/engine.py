@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import Session
 
+from todochat.db.checkpoint import AUTOCHECKPOINT_PAGES, WalCheckpointer
 from todochat.db.sqlite_inline import inline_creator
 from todochat.live.changes import Changes, take
 
@@ -29,6 +30,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA busy_timeout = 10000")
         cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _checkpoints_elsewhere(dbapi_connection: Any, _record: Any) -> None:
+    # todochat.db.checkpoint: a commit no longer checkpoints the log on the event loop.
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
     finally:
         cursor.close()
 
@@ -56,6 +66,8 @@ class Database:
         self.url = url
         kwargs: dict[str, Any] = {"echo": echo}
         self._inline = False
+        # SQLite files: the write-ahead log is checkpointed off the event loop once started.
+        self.checkpoints: WalCheckpointer | None = None
         if url.startswith("sqlite"):
             # One connection, handed out in turn by the pool's queue: SQLite allows a single
             # writer, and its own busy-wait backs off in coarse sleeps (p99 of seconds under
@@ -65,6 +77,7 @@ class Database:
             if database and database != ":memory:":
                 kwargs["async_creator"] = inline_creator(database, timeout=30)
                 self._inline = True
+                self.checkpoints = WalCheckpointer(database)
             else:
                 kwargs["connect_args"] = {"timeout": 30}
         else:
@@ -72,6 +85,8 @@ class Database:
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        if self.checkpoints is not None:
+            event.listen(self.engine.sync_engine, "connect", _checkpoints_elsewhere)
         self.sessionmaker = async_sessionmaker(
             self.engine, expire_on_commit=False, info={_DATABASE: self}
         )
@@ -125,6 +140,13 @@ class Database:
             return False
         return True
 
+    def start_checkpoints(self) -> None:
+        """Checkpoint a SQLite file's log in a thread from now on (a server's start-up)."""
+        if self.checkpoints is not None:
+            self.checkpoints.start()
+
     async def dispose(self) -> None:
         """Close every pooled connection."""
+        if self.checkpoints is not None:
+            await self.checkpoints.stop()
         await self.engine.dispose()
