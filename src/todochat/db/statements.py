@@ -10,6 +10,7 @@ session's commit (and its change notices) covers it as before.
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from sqlalchemy import CursorResult, Executable
@@ -24,11 +25,16 @@ async def run(
     """Execute a prepared Core ``statement`` in ``session``'s transaction."""
     # The session's connection is fixed for the life of its transaction: asked once per
     # transaction, not per statement (each ask is a trip through a greenlet, ~15 µs).
+    # The transaction is held weakly: it refers to the session, and a cycle would keep each
+    # session's objects until a full collection of the garbage collector.
     transaction = session.sync_session.get_transaction()
     held = session.info.get(_CONNECTION)
-    if transaction is not None and held is not None and held[0] is transaction:
+    if transaction is not None and held is not None and held[0]() is transaction:
         connection: AsyncConnection = held[1]
     else:
         connection = await session.connection()
-        session.info[_CONNECTION] = (session.sync_session.get_transaction(), connection)
+        session.info[_CONNECTION] = (
+            weakref.ref(session.sync_session.get_transaction()),
+            connection,
+        )
     return await connection.execute(statement, params)
