@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 
 import pytest
 
-from todochat.chat.eventlog import EventLogExpired, MemoryEventLog
+from todochat.chat.eventlog import PACK_AFTER_SECONDS, EventLogExpired, MemoryEventLog
 
 
 async def test_tail_replays_then_follows_live_and_ends_at_terminal() -> None:
@@ -100,3 +101,38 @@ async def test_a_finished_run_expires_when_its_time_is_up_without_a_new_run() ->
     await log.append("r2", "message_delta", {"content": "x"})
     now[0] += 10_000.0
     assert await log.exists("r2")
+
+
+async def test_finished_runs_are_packed_and_read_back_the_same() -> None:
+    # Held for an hour, thousands of finished runs as tuples and dicts are objects every full
+    # pass of the garbage collector walks; packed, a run is its record and one bytes object.
+    now = [0.0]
+    log = MemoryEventLog(clock=lambda: now[0])
+    events: list[tuple[str, object]] = [
+        ("session_initialized", {"session_id": "s", "run_id": "r"}),
+        ("message_delta", {"content": "Zoë "}),
+        ("tool_call", {"id": "c1", "name": "add_task", "arguments": {"title": "x", "tags": ["a"]}}),
+        ("completed", {"status": "completed", "usage": {"input_tokens": 1, "output_tokens": 2}}),
+        ("history", {"messages": [{"role": "user", "content": "add x", "tool_calls": []}]}),
+    ]
+    await log.create("r")
+    for name, data in events:
+        await log.append("r", name, data)  # type: ignore[arg-type]
+    before = [e async for batch in log.tail("r", 0, heartbeat=5) for e in batch]
+    assert [(e.seq, e.name, e.data) for e in before] == [
+        (i, name, data) for i, (name, data) in enumerate(events, 1)
+    ]
+    await log.create("other")  # too soon: a just-finished run's own stream may still read it
+    assert log._runs["r"].packed is None
+    now[0] += PACK_AFTER_SECONDS
+    await log.create("later")
+    held = log._runs["r"]
+    assert held.packed is not None and held.events == []
+    gc.collect()
+    assert not gc.is_tracked(held.packed)
+    after = [e async for batch in log.tail("r", 0, heartbeat=5) for e in batch]
+    assert after == before
+    # A resume from an event id reads the rest, and nothing can be added to a finished run.
+    rest = [e.seq async for batch in log.tail("r", 2, heartbeat=5) for e in batch]
+    assert rest == [3, 4, 5]
+    assert await log.append("r", "message_delta", {"content": "late"}) is None

@@ -7,8 +7,9 @@ the same interface lets any worker serve any reconnect.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -42,6 +43,22 @@ class EventLog(Protocol):
         """Release resources."""
 
 
+# How long a finished run's events stay as objects before they are packed.
+PACK_AFTER_SECONDS = 5.0
+
+
+def _packed(events: list[Event]) -> bytes:
+    return json.dumps(
+        [(event.name, event.data) for event in events], ensure_ascii=False, separators=(",", ":")
+    ).encode()
+
+
+def _unpack(run_id: str, packed: bytes) -> list[Event]:
+    return [
+        Event(run_id, seq, name, data) for seq, (name, data) in enumerate(json.loads(packed), 1)
+    ]
+
+
 class EventLogExpired(Exception):
     """The run's events are no longer held (expired or evicted)."""
 
@@ -51,6 +68,8 @@ class _RunLog:
     touched: float
     events: list[Event] = field(default_factory=list)
     finished: bool = False
+    # A finished run's events, once packed (``MemoryEventLog._pack``): then ``events`` is empty.
+    packed: bytes | None = None
     # Readers waiting for the next event: a future each, made only while one waits (an
     # asyncio.Event per run costs ~0.7 KiB, most of it a deque, for every run held).
     waiters: list[asyncio.Future[bool]] | None = None
@@ -81,6 +100,8 @@ class MemoryEventLog:
         self._clock = clock
         self._runs: OrderedDict[str, _RunLog] = OrderedDict()
         self._last_sweep = clock()
+        # Runs that finished, oldest first, until packed.
+        self._finished: deque[tuple[float, str]] = deque()
 
     def _get(self, run_id: str) -> _RunLog | None:
         log = self._runs.get(run_id)
@@ -91,6 +112,7 @@ class MemoryEventLog:
 
     async def create(self, run_id: str) -> None:
         self._sweep()
+        self._pack()
         self._runs[run_id] = _RunLog(touched=self._clock())
 
     async def append(self, run_id: str, name: EventName, data: Any) -> Event | None:
@@ -104,6 +126,7 @@ class MemoryEventLog:
         log.touched = self._clock()
         if event.terminal:
             log.finished = True
+            self._finished.append((log.touched, run_id))
         waiters, log.waiters = log.waiters, None
         for waiter in waiters or ():
             _resolve(waiter, True)
@@ -118,9 +141,10 @@ class MemoryEventLog:
             log = self._get(run_id)
             if log is None:
                 raise EventLogExpired(run_id)
-            if position < len(log.events):
-                batch = log.events[position:]
-                position = len(log.events)
+            events = log.events if log.packed is None else _unpack(run_id, log.packed)
+            if position < len(events):
+                batch = events[position:]
+                position = len(events)
                 yield batch
                 if batch[-1].terminal:
                     return
@@ -149,6 +173,27 @@ class MemoryEventLog:
 
     async def close(self) -> None:
         self._runs.clear()
+        self._finished.clear()
+
+    def _pack(self) -> None:
+        """Pack the events of runs that finished a while ago into one bytes object each.
+
+        The log holds up to ``max_runs`` runs for an hour, most of them finished; as tuples
+        and dicts, a run's events are objects the garbage collector walks in every full pass
+        (10,000 runs: 140,000 and more, ~100 ms of the event loop each pass). Packed, a run
+        is two (its record and the bytes). A reader of a packed run, such as a resume after
+        the run ended, unpacks it. Runs just finished are left a moment for their own streams.
+        """
+        horizon = self._clock() - PACK_AFTER_SECONDS
+        while self._finished and self._finished[0][0] <= horizon:
+            _, run_id = self._finished.popleft()
+            log = self._runs.get(run_id)
+            if log is not None and log.packed is None:
+                try:
+                    log.packed = _packed(log.events)
+                except (TypeError, ValueError):
+                    continue  # not JSON (no event of ours): kept as it is
+                log.events = []
 
     def _sweep(self) -> None:
         now = self._clock()
