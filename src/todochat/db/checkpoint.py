@@ -5,8 +5,10 @@ By default SQLite checkpoints the write-ahead log inside the commit that makes i
 pages: that commit copies the pages back and syncs the file, 6-9 ms during which no stream of
 the process moves; under load one commit in a hundred, so about one turn in thirty waited for
 one. Here a task checkpoints every second from a thread with a connection of its own (PASSIVE:
-writers are never blocked), and the serving connection checkpoints by itself only if the log
-grows far past that (``AUTOCHECKPOINT_PAGES``), which bounds the log if this ever falls behind.
+writers are never blocked), and the serving connection checkpoints by itself only past
+``AUTOCHECKPOINT_PAGES``. Under sustained writes a PASSIVE checkpoint never reaches the log's
+end, so the log starts over only at that backstop (its file ~80 MB): that commit copies what the
+thread has not yet, one commit in thousands instead of one in a hundred.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 
 log = logging.getLogger("todochat.db")
 
-# The serving connection's own threshold (pages of 4 KiB): a backstop only.
+# The serving connection's own threshold (pages of 4 KiB): where the log starts over.
 AUTOCHECKPOINT_PAGES = 20_000
 
 
