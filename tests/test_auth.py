@@ -5,8 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import jwt
+import pytest
 
 from tests.conftest import TEST_SECRET, AppUnderTest, SignUp, app_under_test, sign_up
+from todochat.auth.security import TokenCodec
+from todochat.errors import AuthenticationFailed
+
+OTHER_SECRET = "another-secret-" + "y" * 40
 
 
 async def test_register_login_me(api: AppUnderTest) -> None:
@@ -201,3 +206,36 @@ async def test_health_and_docs_are_public(api: AppUnderTest) -> None:
     assert (await api.client.get("/docs")).status_code == 200
     schema = (await api.client.get("/openapi.json")).json()
     assert "/api/todos" in schema["paths"]
+
+
+def test_a_remembered_token_check_still_refuses_altered_tokens_and_follows_the_clock() -> None:
+    """Signature checks are remembered per token: a token that passed says nothing about any
+    other token (altered payload or signature, another secret), and expiry is read each time."""
+
+    now = datetime(2027, 3, 1, 12, tzinfo=UTC)
+    clock = [now]
+    codec = TokenCodec(TEST_SECRET, ttl=timedelta(hours=1), clock=lambda: clock[0])
+    token = codec.issue(7)
+    assert codec.verify(token) == 7
+    assert codec.verify(token) == 7
+    header, payload, signature = token.split(".")
+    other_payload = jwt.encode(
+        {"sub": "8", "iat": now, "exp": now + timedelta(hours=1), "typ": "access"},
+        OTHER_SECRET,
+        algorithm="HS256",
+    ).split(".")[1]
+    flipped = signature[:-2] + ("AA" if signature[-2:] != "AA" else "BB")
+    refused = [
+        f"{header}.{other_payload}.{signature}",
+        f"{header}.{payload}.{flipped}",
+        TokenCodec(OTHER_SECRET, ttl=timedelta(hours=1), clock=lambda: clock[0]).issue(7),
+    ]
+    for bad in refused:
+        for _ in range(2):
+            with pytest.raises(AuthenticationFailed, match=r"^invalid token$"):
+                codec.verify(bad)
+    clock[0] = now + timedelta(minutes=59)
+    assert codec.verify(token) == 7
+    clock[0] = now + timedelta(hours=1)
+    with pytest.raises(AuthenticationFailed, match=r"^token has expired$"):
+        codec.verify(token)

@@ -86,9 +86,7 @@ class Settings(BaseSettings):
     body_timeout_seconds: float = Field(default=30.0, gt=0)
     max_turns: int = Field(default=10, ge=1)
     # Turns answered at once per process; more wait their turn (after their first event).
-    # Unset: 4 for the built-in assistant, whose turns are all CPU work in this process (more
-    # at once answer none sooner), and 256 for a language model, whose turns mostly wait on
-    # the network.
+    # Unset: see active_runs_limit.
     max_active_runs: int | None = Field(default=None, ge=1)
     # Limits
     rate_limit: str = "10/minute"
@@ -127,10 +125,22 @@ class Settings(BaseSettings):
         return Path(raw)
 
     def active_runs_limit(self) -> int:
-        """``max_active_runs``, or its default for the configured model."""
+        """``max_active_runs``, or its default for the configured model and services.
+
+        A language model's turns mostly wait on the network: 256. The built-in assistant's
+        turns are CPU work in this process, so more at once answer none sooner; they share
+        the processor, and each takes as long as all of them. On SQLite (statements run in
+        the event loop's thread) with no Redis, a turn waits for nothing else at all, and one
+        at a time answers each soonest: at half capacity the first text delta came at p50 15 ms
+        and p99 61 ms with one, 20 / 85 ms with two or four, at the same capacity
+        (docs/benchmarks.md). With PostgreSQL or Redis a turn waits on their round trips, which
+        a few turns at once fill: 4.
+        """
         if self.max_active_runs is not None:
             return self.max_active_runs
-        return 4 if self.model == "local" else 256
+        if self.model != "local":
+            return 256
+        return 1 if self.is_sqlite and self.redis_url is None else 4
 
     def secret_file_path(self) -> Path:
         """Where a generated JWT secret is kept: next to the SQLite file, else the working dir."""

@@ -25,11 +25,15 @@ from agents.stream_events import (
     RunItemStreamEvent,
 )
 
+from todochat.agent import shortcuts
 from todochat.agent.context import TurnContext
 from todochat.chat.runs import ModelMisbehaved, TooManySteps
 
 if TYPE_CHECKING:
     from todochat.chat.runs import RunManager, TurnSpec, _Progress
+
+# Where the library repeats, at every step, work whose answer we know (see the module).
+shortcuts.install()
 
 
 async def drive(
@@ -41,9 +45,14 @@ async def drive(
     progress: _Progress,
     max_turns: int,
 ) -> None:
-    """Run the loop to its end, telling ``runs`` each step; the answer lands in ``progress``."""
+    """Run the loop to its end, telling ``runs`` each step; the answer lands in ``progress``.
+
+    ``agent`` is the template: the run gets an Agent object of its own. openai-agents checks,
+    at every step, the tools of every run in progress on the same Agent object; shared by
+    10,000 waiting turns, that check took the whole processor.
+    """
     result = Runner.run_streamed(
-        agent,
+        shortcuts.agent_for_run(agent),
         items,
         context=spec.context,
         max_turns=max_turns,

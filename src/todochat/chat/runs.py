@@ -413,10 +413,7 @@ class RunManager:
             self._agent = build_agent()
         await drive(
             self,
-            # An Agent of its own per run: openai-agents checks, at every step, the tools of
-            # every run in progress on the same Agent object; shared by 10,000 waiting turns
-            # that check took the whole processor (and a few percent at 50 turns in flight).
-            self._agent.clone(),
+            self._agent,
             self.model_factory(spec.context),
             [*history, user_item],
             spec,
