@@ -12,18 +12,34 @@ from todochat.agent.agent import build_agent
 from todochat.chat import drive  # noqa: F401  (installs the shortcuts, as the server does)
 
 
-def _identity_keys():  # type: ignore[no-untyped-def]
-    module = importlib.import_module(shortcuts._IDENTITY_MODULE)
-    return getattr(module, shortcuts._IDENTITY_FUNCTION)
+def _identity_keys(module: str = shortcuts.IDENTITY_USERS[0]):  # type: ignore[no-untyped-def]
+    return getattr(importlib.import_module(module), shortcuts.IDENTITY_FUNCTION)
 
 
-def test_the_library_step_uses_the_shortcut() -> None:
+def test_the_library_uses_the_shortcut_wherever_it_builds_the_map() -> None:
     # A library upgrade that renames or moves the function fails here rather than silently
     # running the slow path in production.
-    installed = _identity_keys()
-    assert hasattr(installed, "__wrapped__")
+    installed = [_identity_keys(module) for module in shortcuts.IDENTITY_USERS]
+    assert all(hasattr(function, "__wrapped__") for function in installed)
     shortcuts.install()
-    assert _identity_keys() is installed, "installing twice wraps twice"
+    assert [_identity_keys(module) for module in shortcuts.IDENTITY_USERS] == installed, (
+        "installing twice wraps twice"
+    )
+    # Every module of the library that calls the function is covered.
+    import pathlib
+
+    import agents
+
+    root = pathlib.Path(agents.__file__).parent
+    callers = {
+        ".".join(("agents", *path.relative_to(root).with_suffix("").parts))
+        for path in root.rglob("*.py")
+        if f"{shortcuts.IDENTITY_FUNCTION}(" in path.read_text()
+    }
+    # run_state: only when a run's state is saved for resuming it, which we do not do.
+    assert callers - {"agents._run_state_agent_identity", "agents.run_state"} == set(
+        shortcuts.IDENTITY_USERS
+    )
 
 
 def test_the_shortcut_gives_the_librarys_identity_map() -> None:

@@ -13,8 +13,10 @@ from agents import Agent
 
 from todochat.agent.context import TurnContext
 
-_IDENTITY_MODULE = "agents.run_internal.tool_use_tracker"
-_IDENTITY_FUNCTION = "_build_agent_identity_keys_by_id"
+# The library's modules that build the agent identity map for every run: after each step
+# (the tool-use tracker) and once at the start (the sandbox session manager).
+IDENTITY_USERS = ("agents.run_internal.tool_use_tracker", "agents.sandbox.runtime_session_manager")
+IDENTITY_FUNCTION = "_build_agent_identity_keys_by_id"
 
 
 def agent_for_run(template: Agent[TurnContext]) -> Agent[TurnContext]:
@@ -33,7 +35,7 @@ def _single_agent_identity_keys(original: Any) -> Any:
         # The agent graph is the starting agent plus its handoffs and agents used as tools; with
         # neither, the library's map is {id(agent): agent.name}. It reaches that by building a
         # JSON signature of the agent and all its tools (~160 µs with our ten) to sort a group
-        # of one, after every step of every turn.
+        # of one, three times a turn.
         if not initial_agent.handoffs and not any(
             getattr(tool, "_is_agent_tool", False) for tool in initial_agent.tools
         ):
@@ -46,12 +48,13 @@ def _single_agent_identity_keys(original: Any) -> Any:
 
 
 def install() -> None:
-    """Route the library's per-step agent identity map through the one-agent shortcut."""
+    """Route the library's agent identity maps through the one-agent shortcut."""
     import importlib
 
-    module = importlib.import_module(_IDENTITY_MODULE)
-    current = getattr(module, _IDENTITY_FUNCTION, None)
-    # Absent after a library upgrade: the library's own (slower) path runs; the test says so.
-    if current is None or hasattr(current, "__wrapped__"):
-        return
-    setattr(module, _IDENTITY_FUNCTION, _single_agent_identity_keys(current))
+    for name in IDENTITY_USERS:
+        module = importlib.import_module(name)
+        current = getattr(module, IDENTITY_FUNCTION, None)
+        # Absent after a library upgrade: the library's own (slower) path runs; the test says so.
+        if current is None or hasattr(current, "__wrapped__"):
+            continue
+        setattr(module, IDENTITY_FUNCTION, _single_agent_identity_keys(current))
