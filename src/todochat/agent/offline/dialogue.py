@@ -122,22 +122,37 @@ class Dialogue:
         self.tz = tz
         self.state = state
         self.today = now.astimezone(tz).date()
+        # Readings of texts at this moment: a turn's every step (the tool call, then the reply
+        # once it has the result) reads the same message, and a full reading is most of the
+        # assistant's time in a turn. Intents are frozen, so one reading can serve each step.
+        self._readings: dict[str, nlu.Intent] = {}
+        self._acts: dict[str, tuple[str, nlu.Act | None]] = {}
 
     def parse(self, text: str) -> nlu.Intent:
         """The reading of a message on its own."""
-        return nlu.parse_message(text, self.now, self.tz)
+        reading = self._readings.get(text)
+        if reading is None:
+            reading = self._readings[text] = nlu.parse_message(text, self.now, self.tz)
+        return reading
+
+    def _read_act(self, message: str) -> tuple[str, nlu.Act | None]:
+        """The message prepared for reading, and the dialogue act it is, if any."""
+        known = self._acts.get(message)
+        if known is None:
+            text = nlu.prepare(message)
+            known = self._acts[message] = (text, nlu.read_act(text))
+        return known
 
     def decide(self, turn: Turn) -> Decision:
         """The next step of the newest turn."""
         from todochat.agent.offline.targets import REF_INTENTS, Targets
 
-        text = nlu.prepare(turn.user)
+        text, act = self._read_act(turn.user)
         targets = Targets(self)
         if self.state.pending is not None:
             answered = self._answer(self.state.pending, text, turn)
             if answered is not None:
                 return answered
-        act = nlu.read_act(text)
         intent = self.parse(text)
         ref = getattr(intent, "ref", None)
         phrase = getattr(ref, "phrase", None) or ""

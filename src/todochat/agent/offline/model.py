@@ -28,7 +28,9 @@ class OfflineModel(PlannedModel):
 
     It reads the dialogue state the conversation's last turn stored (through the turn
     context), decides each step of this turn from it, and leaves the new state in the context
-    when it replies, to be stored with the turn.
+    when it replies, to be stored with the turn. One model answers one turn (the provider
+    makes one per run): every step of the turn is decided at the turn's moment, and the
+    message is read once, not again at each step.
     """
 
     def __init__(
@@ -42,6 +44,7 @@ class OfflineModel(PlannedModel):
         self._clock = clock
         self._context = context
         self._state: DialogueState | None = None
+        self._dialogue: Dialogue | None = None
 
     async def _dialogue_state(self) -> DialogueState:
         if self._state is None:
@@ -56,8 +59,10 @@ class OfflineModel(PlannedModel):
         turns = read_turns(input)
         if not turns:
             return Plan(text=words(GREETING))
-        state = await self._dialogue_state()
-        dialogue = Dialogue(self._clock().astimezone(self._tz), self._tz, state)
+        if self._dialogue is None:
+            state = await self._dialogue_state()
+            self._dialogue = Dialogue(self._clock().astimezone(self._tz), self._tz, state)
+        dialogue = self._dialogue
         turn = turns[-1]
         decision = dialogue.decide(turn)
         if decision.calls:
