@@ -488,14 +488,17 @@ async def test_real_openai_compatible_server(tmp_path: Path) -> None:
 def test_turns_in_progress_default_to_few_offline_and_many_with_a_language_model(
     tmp_path: Path,
 ) -> None:
-    # The built-in assistant's turns are CPU work in the server's thread: one at a time on
-    # SQLite alone, a few while they wait on PostgreSQL or Redis; a language model's turns
-    # mostly wait on the network.
-    assert make_settings(sqlite_url(tmp_path / "a.db")).active_runs_limit() == 1
+    # The built-in assistant's turns are CPU work in the server's thread: a few at once, and
+    # one at a time while few wait when nothing else (PostgreSQL, Redis) makes them wait; a
+    # language model's turns mostly wait on the network.
+    alone = make_settings(sqlite_url(tmp_path / "a.db"))
+    assert (alone.active_runs_limit(), alone.calm_runs_limit()) == (4, 1)
     shared = make_settings(sqlite_url(tmp_path / "a.db"), redis_url="redis://127.0.0.1:9/0")
-    assert shared.active_runs_limit() == 4
+    assert (shared.active_runs_limit(), shared.calm_runs_limit()) == (4, 4)
     postgres = make_settings("postgresql+asyncpg://todochat@127.0.0.1:9/todochat")
-    assert postgres.active_runs_limit() == 4
+    assert (postgres.active_runs_limit(), postgres.calm_runs_limit()) == (4, 4)
+    chosen = make_settings(sqlite_url(tmp_path / "a.db"), max_active_runs=3)
+    assert (chosen.active_runs_limit(), chosen.calm_runs_limit()) == (3, 3)
     llm = llm_settings(tmp_path, "http://127.0.0.1:9/v1", "openai-compatible:m")
     assert llm.active_runs_limit() == 256
     assert (

@@ -125,22 +125,33 @@ class Settings(BaseSettings):
         return Path(raw)
 
     def active_runs_limit(self) -> int:
-        """``max_active_runs``, or its default for the configured model and services.
+        """``max_active_runs``, or its default for the configured model.
 
         A language model's turns mostly wait on the network: 256. The built-in assistant's
-        turns are CPU work in this process, so more at once answer none sooner; they share
-        the processor, and each takes as long as all of them. On SQLite (statements run in
-        the event loop's thread) with no Redis, a turn waits for nothing else at all, and one
-        at a time answers each soonest: at half capacity the first text delta came at p50 15 ms
-        and p99 61 ms with one, 20 / 85 ms with two or four, at the same capacity
-        (docs/benchmarks.md). With PostgreSQL or Redis a turn waits on their round trips, which
-        a few turns at once fill: 4.
+        turns are CPU work in this process, so more at once answer none sooner: 4 (a few, to
+        fill the waits for PostgreSQL or Redis, and see ``calm_runs_limit``).
         """
         if self.max_active_runs is not None:
             return self.max_active_runs
-        if self.model != "local":
-            return 256
-        return 1 if self.is_sqlite and self.redis_url is None else 4
+        return 4 if self.model == "local" else 256
+
+    def calm_runs_limit(self) -> int:
+        """Turns answered at once while few wait (``todochat.chat.slots``).
+
+        The built-in assistant on SQLite (statements run in the event loop's thread) with no
+        Redis: a turn waits for nothing but the processor, and one at a time answers each
+        soonest (at half capacity, first text delta p50 15 / p99 61 ms against 20 / 85 ms with
+        four at once; docs/benchmarks.md). Otherwise, and when the operator set
+        ``max_active_runs``: ``active_runs_limit``.
+        """
+        if (
+            self.max_active_runs is None
+            and self.model == "local"
+            and self.is_sqlite
+            and self.redis_url is None
+        ):
+            return 1
+        return self.active_runs_limit()
 
     def secret_file_path(self) -> Path:
         """Where a generated JWT secret is kept: next to the SQLite file, else the working dir."""

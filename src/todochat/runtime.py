@@ -93,6 +93,7 @@ class Runtime:
             max_turns=settings.max_turns,
             timeout=settings.run_timeout_seconds,
             max_active=turns,
+            calm_active=min(turns, settings.calm_runs_limit()),
             queue_timeout=settings.queue_timeout_seconds,
             clock=clock,
         )

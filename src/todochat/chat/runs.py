@@ -29,6 +29,7 @@ from todochat.chat.eventlog import EventLog
 from todochat.chat.events import Completed, EventName, Payload, Usage
 from todochat.chat.memory import ConversationMemory
 from todochat.chat.sanitize import sanitize
+from todochat.chat.slots import Slots
 from todochat.db.engine import Database
 from todochat.db.types import utcnow
 from todochat.limits.quota import QuotaService
@@ -150,6 +151,7 @@ class RunManager:
         max_turns: int,
         timeout: float,
         max_active: int = 256,
+        calm_active: int | None = None,
         queue_timeout: float | None = None,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
@@ -166,9 +168,10 @@ class RunManager:
         # Bounds the turns in progress, not the turns accepted. When turns are CPU-bound (the
         # built-in assistant), every running turn lengthens each pass of the event loop, and
         # with it the wait of every new request for its first event; past a handful of turns
-        # at once, more only slow each other down without answering any sooner.
+        # at once, more only slow each other down without answering any sooner. ``calm_active``:
+        # fewer at once while few turns wait (todochat.chat.slots).
         self.max_active = max_active
-        self._active = asyncio.Semaphore(max_active)
+        self._active = Slots(max_active, calm_active)
         # Set by the runtime: where a finished turn's token usage is summed per user and month.
         self.quota: QuotaService | None = None
         # Fault-injection tests pause runs at named phases; a no-op in the product.
