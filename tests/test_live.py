@@ -55,6 +55,42 @@ async def test_memory_feed_follows_resumes_and_resets() -> None:
     assert [e.data for e in await _next(stale)] == [{"ids": [7]}]
 
 
+async def test_memory_feed_forgets_idle_users_and_never_reuses_their_ids() -> None:
+    # One process sees every user who ever signed in; it keeps the feeds of the most recently
+    # active ones, and never those a stream follows.
+    feed = MemoryFeed(max_users=3)
+    followed = feed.tail(1, await feed.position(1), 0.05)
+    await feed.publish(1, "todos", {"ids": [1]})
+    assert [e.data for e in await _next(followed)] == [{"ids": [1]}]
+    await feed.publish(2, "todos", {"ids": [2]})
+    last_seen_by_2 = await feed.position(2)
+    for user in range(3, 10):
+        await feed.publish(user, "todos", {"ids": [user]})
+    assert len(feed._users) == 3 and 1 in feed._users and 2 not in feed._users
+    # User 1's stream still follows: nothing lost while others came and went, nor what was
+    # published while its stream was busy between two batches (it resumes from the batch it
+    # sent, not from the feed's newest notice at that moment).
+    await feed.publish(1, "todos", {"ids": [11]})
+    assert [e.data for e in await _next(followed)] == [{"ids": [11]}]
+    # More than the feed holds while the stream was busy: it is told to reload.
+    for i in range(FEED_LENGTH + 1):
+        await feed.publish(1, "todos", {"ids": [i]})
+    assert [e.kind for e in await _next(followed)] == [RESET]
+    await feed.publish(1, "todos", {"ids": [12]})
+    assert [e.data for e in await _next(followed)] == [{"ids": [12]}]
+    # User 2 was forgotten: new notices get ids past every id given before, and a client that
+    # resumes from an old one is told to reload instead of missing what changed meanwhile.
+    await feed.publish(2, "todos", {"ids": [22]})
+    resumed = feed.tail(2, last_seen_by_2, 0.05)
+    assert [e.kind for e in await _next(resumed)] == [RESET]
+    assert int(await feed.position(2)) > int(last_seen_by_2)
+    await feed.publish(2, "todos", {"ids": [23]})
+    assert [e.data for e in await _next(resumed)] == [{"ids": [23]}]
+    await followed.aclose()
+    await resumed.aclose()
+    assert all(user.streams == 0 for user in feed._users.values())
+
+
 async def test_redis_feed_reaches_another_instance() -> None:
     need("Redis", REDIS_URL is not None)
     from redis.asyncio import Redis

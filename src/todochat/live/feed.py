@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -61,28 +61,50 @@ class Feed(Protocol):
         """Release resources."""
 
 
+# Users whose feed one process keeps; beyond it, those with no open stream are forgotten,
+# least recently active first (each costs ~1 KiB, with up to FEED_LENGTH notices more).
+FEED_USERS = 10_000
+
+
 @dataclass
 class _UserFeed:
-    events: deque[FeedEvent] = field(default_factory=lambda: deque(maxlen=FEED_LENGTH))
     seq: int = 0
+    events: deque[FeedEvent] = field(default_factory=lambda: deque(maxlen=FEED_LENGTH))
     wakeup: asyncio.Event = field(default_factory=asyncio.Event)
+    streams: int = 0
 
 
 class MemoryFeed:
     """The feed of one process."""
 
-    def __init__(self) -> None:
-        self._users: dict[int, _UserFeed] = {}
+    def __init__(self, max_users: int = FEED_USERS) -> None:
+        self._users: OrderedDict[int, _UserFeed] = OrderedDict()
+        self._max_users = max_users
+        # Notices published in all, for every user: a forgotten user's feed starts again from
+        # here, past every id it gave before, so a client resuming from one of those gets
+        # ``reset`` rather than the new feed's notices under reused ids.
+        self._published = 0
         self._ending = False
 
     def _user(self, user_id: int) -> _UserFeed:
         feed = self._users.get(user_id)
         if feed is None:
-            feed = self._users[user_id] = _UserFeed()
+            feed = self._users[user_id] = _UserFeed(seq=self._published)
+            if len(self._users) > self._max_users:
+                self._forget_idle()
+        else:
+            self._users.move_to_end(user_id)
         return feed
+
+    def _forget_idle(self) -> None:
+        excess = len(self._users) - self._max_users
+        idle = [uid for uid, feed in self._users.items() if not feed.streams][:excess]
+        for uid in idle:
+            del self._users[uid]
 
     async def publish(self, user_id: int, kind: str, data: dict[str, Any]) -> None:
         feed = self._user(user_id)
+        self._published += 1
         feed.seq += 1
         feed.events.append(FeedEvent(str(feed.seq), kind, data))
         wakeup, feed.wakeup = feed.wakeup, asyncio.Event()
@@ -95,23 +117,35 @@ class MemoryFeed:
         self, user_id: int, after: str, heartbeat: float
     ) -> AsyncIterator[list[FeedEvent]]:
         feed = self._user(user_id)
-        position = int(after) if after.isdigit() else -1
-        if not feed.seq - len(feed.events) <= position <= feed.seq:
-            position = feed.seq
-            yield [FeedEvent(str(position), RESET, {})]
-        while not self._ending:
-            wakeup = feed.wakeup
-            if position < feed.seq:
-                yield [e for e in feed.events if int(e.id) > position]
+        feed.streams += 1  # kept while a stream follows it
+        try:
+            position = int(after) if after.isdigit() else -1
+            if not feed.seq - len(feed.events) <= position <= feed.seq:
                 position = feed.seq
-                continue
-            try:
-                # A timeout scope, not wait_for: no task per wait (10,000 idle streams wake
-                # 2,000 times a second at a 5 s heartbeat).
-                async with asyncio.timeout(heartbeat):
-                    await wakeup.wait()
-            except TimeoutError:
-                yield []
+                yield [FeedEvent(str(position), RESET, {})]
+            while not self._ending:
+                wakeup = feed.wakeup
+                if position < feed.seq - len(feed.events):
+                    # More came while the client was away or slow than the feed holds.
+                    position = feed.seq
+                    yield [FeedEvent(str(position), RESET, {})]
+                    continue
+                if position < feed.seq:
+                    batch = [e for e in feed.events if int(e.id) > position]
+                    # Up to what this batch holds, not the feed's newest at resumption: a
+                    # notice published while the stream was writing the batch comes next.
+                    position = int(batch[-1].id)
+                    yield batch
+                    continue
+                try:
+                    # A timeout scope, not wait_for: no task per wait (10,000 idle streams
+                    # wake 2,000 times a second at a 5 s heartbeat).
+                    async with asyncio.timeout(heartbeat):
+                        await wakeup.wait()
+                except TimeoutError:
+                    yield []
+        finally:
+            feed.streams -= 1
 
     def end_streams(self) -> None:
         self._ending = True
