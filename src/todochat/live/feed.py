@@ -13,6 +13,7 @@ streams of every worker.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator
@@ -97,8 +98,9 @@ class MemoryFeed:
         return feed
 
     def _forget_idle(self) -> None:
+        # Least recently active first: usually the first one or two are idle.
         excess = len(self._users) - self._max_users
-        idle = [uid for uid, feed in self._users.items() if not feed.streams][:excess]
+        idle = list(itertools.islice((u for u, f in self._users.items() if not f.streams), excess))
         for uid in idle:
             del self._users[uid]
 
