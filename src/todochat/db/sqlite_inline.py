@@ -94,6 +94,11 @@ class InlineConnection:
             raise ValueError("Connection closed")
         return self._connection
 
+    @property
+    def raw(self) -> sqlite3.Connection:
+        """The ``sqlite3`` connection itself (``todochat.db.direct`` runs statements on it)."""
+        return self._open()
+
     def cursor(self) -> InlineCursor:
         return InlineCursor(self._open().cursor())
 
