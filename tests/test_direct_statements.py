@@ -205,6 +205,8 @@ async def test_turns_rest_and_quota_run_the_same_directly_as_through_sqlalchemy(
     prepared = [
         conversations._NEW_CONVERSATION["sqlite"],
         conversations._INSERT_RUN,
+        conversations._FIND_CONVERSATION,
+        conversations._RESUME_CONVERSATION,
         conversations._TOUCH_CONVERSATION,
         conversations._END_RUN,
         conversations._INSERT_MESSAGE,
@@ -213,6 +215,8 @@ async def test_turns_rest_and_quota_run_the_same_directly_as_through_sqlalchemy(
         todos_service._INSERT_TODO_TAGS,
         journal._INSERT_CHANGE,
         memory._INSERT_ITEM,
+        memory._STATE,
+        api.runtime.runs._memory._recent,
         api.runtime.runs._memory._touch_session,
         api.runtime.runs._memory._store_state,
         quota._USER_LIMIT,

@@ -47,6 +47,27 @@ _NEW_CONVERSATION = {
     for name, insert_for in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
 }
 _INSERT_RUN = insert(Run)
+# A conversation the client names, with how many of its runs were abandoned (still running,
+# started before ``stale_before``).
+_FIND_CONVERSATION = select(
+    Conversation.id,
+    select(func.count(Run.id))
+    .where(
+        Run.conversation_id == Conversation.id,
+        Run.status == "running",
+        Run.created_at < bindparam("stale_before"),
+    )
+    .scalar_subquery(),
+).where(Conversation.owner_id == bindparam("owner_id"), Conversation.key == bindparam("key"))
+# A conversation continued: touched, and titled from this message if it has no title yet.
+_RESUME_CONVERSATION = (
+    update(Conversation)
+    .where(Conversation.id == bindparam("conversation_id"))
+    .values(
+        updated_at=bindparam("now"),
+        title=func.coalesce(func.nullif(Conversation.title, ""), bindparam("title")),
+    )
+)
 _TOUCH_CONVERSATION = (
     update(Conversation)
     .where(Conversation.id == bindparam("conversation_id"))
@@ -179,20 +200,11 @@ class ConversationService:
         stale_before = now - timedelta(seconds=stale_after)
         if key is not None:
             # A key the client chose may exist; a generated one cannot, so it is not looked up.
-            abandoned = (
-                select(func.count(Run.id))
-                .where(
-                    Run.conversation_id == Conversation.id,
-                    Run.status == "running",
-                    Run.created_at < stale_before,
-                )
-                .scalar_subquery()
-            )
             row = (
-                await self._session.execute(
-                    select(Conversation.id, Conversation.title, abandoned).where(
-                        Conversation.owner_id == self.owner_id, Conversation.key == key
-                    )
+                await run(
+                    self._session,
+                    _FIND_CONVERSATION,
+                    {"owner_id": self.owner_id, "key": key, "stale_before": stale_before},
                 )
             ).first()
         created = False
@@ -215,7 +227,7 @@ class ConversationService:
             if conversation_id is None:  # a concurrent first turn created it meanwhile
                 row = (
                     await self._session.execute(
-                        select(Conversation.id, Conversation.title, literal(0)).where(
+                        select(Conversation.id, literal(0)).where(
                             Conversation.owner_id == self.owner_id, Conversation.key == key
                         )
                     )
@@ -224,7 +236,7 @@ class ConversationService:
                 created = True
         if row is not None:
             assert key is not None
-            conversation_id, title, stale = row
+            conversation_id, stale = row
             if stale:
                 await self._session.execute(
                     update(Run)
@@ -235,11 +247,10 @@ class ConversationService:
                     )
                     .values(status="failed", error_code="abandoned", finished_at=now)
                 )
-            changes: dict[str, Any] = {"updated_at": now}
-            if not title:
-                changes["title"] = title_from(text)
-            await self._session.execute(
-                update(Conversation).where(Conversation.id == conversation_id).values(**changes)
+            await run(
+                self._session,
+                _RESUME_CONVERSATION,
+                {"conversation_id": conversation_id, "now": now, "title": title_from(text)},
             )
         assert conversation_id is not None
         assert key is not None

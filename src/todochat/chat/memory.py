@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     TIMESTAMP,
@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     delete,
     select,
 )
@@ -60,6 +61,9 @@ agent_messages = Table(
 )
 
 _INSERT_ITEM = agent_messages.insert()
+_STATE = select(ConversationState.state).where(
+    ConversationState.conversation_id == bindparam("conversation_id")
+)
 
 
 def _is_user_message(item: Any) -> bool:
@@ -84,6 +88,12 @@ class ConversationMemory:
         # A finished turn's statements, prepared once for the database's dialect
         # (todochat.db.statements): the session row created or touched, as the SDK does, and
         # the dialogue state replaced.
+        self._recent = (
+            select(agent_messages.c.message_data)
+            .where(agent_messages.c.session_id == bindparam("session_id"))
+            .order_by(agent_messages.c.created_at.desc(), agent_messages.c.id.desc())
+            .limit(limit)
+        )
         touch = db.upsert(agent_sessions)
         self._touch_session = touch.on_conflict_do_update(
             index_elements=[agent_sessions.c.session_id],
@@ -98,17 +108,10 @@ class ConversationMemory:
     async def recent(self, conversation_id: int) -> list[TResponseInputItem]:
         """The last ``limit`` items, starting at a user message so no tool output is orphaned."""
         async with self._db.session() as session:
-            rows = list(
-                await session.scalars(
-                    select(agent_messages.c.message_data)
-                    .where(agent_messages.c.session_id == str(conversation_id))
-                    .order_by(agent_messages.c.created_at.desc(), agent_messages.c.id.desc())
-                    .limit(self._limit)
-                )
-            )
+            rows = list(await run(session, self._recent, {"session_id": str(conversation_id)}))
             await session.commit()
         items: list[TResponseInputItem] = []
-        for raw in reversed(rows):
+        for (raw,) in reversed(rows):
             try:
                 items.append(json.loads(raw))
             except ValueError:
@@ -139,13 +142,9 @@ class ConversationMemory:
     async def state(self, conversation_id: int) -> dict[str, Any] | None:
         """The model's dialogue state stored by the conversation's last turn, if any."""
         async with self._db.session() as session:
-            found = await session.scalar(
-                select(ConversationState.state).where(
-                    ConversationState.conversation_id == conversation_id
-                )
-            )
+            found = (await run(session, _STATE, {"conversation_id": conversation_id})).scalar()
             await session.commit()
-        return found
+        return cast(dict[str, Any] | None, found)
 
     async def store_state_in(
         self, session: AsyncSession, conversation_id: int, state: dict[str, Any], now: datetime
