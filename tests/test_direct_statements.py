@@ -317,3 +317,17 @@ async def test_statement_logging_keeps_sqlalchemys_path(tmp_path: Path) -> None:
             assert statements._inline(connection) is None
     finally:
         await database.dispose()
+
+
+async def test_many_rows_with_returning_and_no_rows_at_all_keep_sqlalchemys_path(
+    sqlite_db: Database,
+) -> None:
+    returning = insert(User).returning(User.id)
+    async with sqlite_db.session() as session:
+        result = await statements.run(
+            session,
+            returning,
+            [{"username": "a", "password_hash": "x"}, {"username": "b", "password_hash": "x"}],
+        )
+        assert sorted(row[0] for row in result) == [1, 2]
+        await session.rollback()

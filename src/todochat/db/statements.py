@@ -71,9 +71,12 @@ async def run(
             connection,
             raw,
         )
-    if raw is not None:
+    many = isinstance(params, list)
+    # Several rows at once with RETURNING is SQLAlchemy's "insertmanyvalues"; none at all is
+    # SQLAlchemy's to decide too.
+    if raw is not None and (params or not many):
         names = tuple(params[0] if isinstance(params, list) else params)
         found = _PLANS.get(statement, connection.dialect, names)
-        if found is not None:
+        if found is not None and not (many and found.row is not None):
             return direct.execute(raw, found, params)
     return await connection.execute(statement, params)
