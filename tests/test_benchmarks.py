@@ -64,6 +64,14 @@ CASES = {
         [rf"p50 {NUMBER} ms"],
     ),
     "nlu_parse": (["nlu_parse.py", "--reps", "1", "--turns", "5"], [rf"{NUMBER}"]),
+    "idle_penalty": (
+        ["idle_penalty.py", "--short"],
+        [
+            rf"pure Python, after 200 ms idle: {NUMBER} ms",
+            rf"chat turn, after 200 ms idle: first text delta p50 {NUMBER} ms, server CPU "
+            rf"{NUMBER} ms per turn",
+        ],
+    ),
 }
 
 
