@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 
-from tests.conftest import AppUnderTest, SignUp, make_settings
+from tests.conftest import AppUnderTest, SignUp, app_under_test, make_settings, sign_up
 from todochat.app import create_app
 from todochat.auth.secret import WeakSecretError, resolve_jwt_secret
 from todochat.chat.sanitize import sanitize
@@ -157,3 +159,37 @@ async def test_a_body_that_stops_arriving_gets_408(tmp_path: Path) -> None:
                 "/api/auth/register", content=slow(), headers={"Content-Type": "application/json"}
             )
             assert r.status_code == 201, r.text
+
+
+async def test_a_database_held_by_another_process_gets_503_and_keeps_nothing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "todochat.db"
+    async with app_under_test(sqlite_url(path)) as under:
+        user = await sign_up(under.client)
+        # The server's one connection gives up on the lock after 50 ms instead of 10 s.
+        async with under.runtime.db.session() as session:
+            await session.execute(text("PRAGMA busy_timeout = 50"))
+            await session.commit()
+        other = sqlite3.connect(path)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            for url, body in (
+                ("/api/todos", {"title": "Milk"}),
+                (f"/api/{user.id}/chat", {"message": "add milk"}),
+            ):
+                r = await under.client.post(url, headers=user.headers, json=body)
+                assert r.status_code == 503, r.text
+                assert r.headers["Retry-After"] == "1"
+                assert r.json() == {
+                    "detail": "The database is busy; please try again.",
+                    "code": "database_busy",
+                }
+        finally:
+            other.rollback()
+            other.close()
+        # Nothing of either request was kept; the same requests now succeed.
+        assert (await under.client.get("/api/todos", headers=user.headers)).json() == []
+        assert (await under.client.get("/api/conversations", headers=user.headers)).json() == []
+        r = await under.client.post("/api/todos", headers=user.headers, json={"title": "Milk"})
+        assert r.status_code == 201

@@ -7,6 +7,7 @@ import logging
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from todochat.errors import (
     AuthenticationFailed,
@@ -75,6 +76,26 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": errors}, status_code=422)
 
 
+def _database_busy(exc: OperationalError) -> bool:
+    """A transient state of the database rather than a fault of the request or the code:
+    SQLite's lock held by another process past the wait, or a lost connection."""
+    reason = str(exc.orig).lower()
+    return exc.connection_invalidated or "locked" in reason or "busy" in reason
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, OperationalError)
+    if not _database_busy(exc):
+        return await _unexpected(request, exc)
+    log.warning("database busy on %s %s: %s", request.method, request.url.path, exc.orig)
+    # Nothing of the request was kept (its transaction did not commit): safe to send again.
+    return JSONResponse(
+        {"detail": "The database is busy; please try again.", "code": "database_busy"},
+        status_code=503,
+        headers={"Retry-After": "1"},
+    )
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse({"detail": "internal error"}, status_code=500)
@@ -84,4 +105,5 @@ def install_error_handlers(app: FastAPI) -> None:
     """Register the mapping on ``app``."""
     app.add_exception_handler(TodochatError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(OperationalError, _database_error)
     app.add_exception_handler(Exception, _unexpected)
