@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import json
 import os
-import random
 import statistics
 import tempfile
 import time
@@ -90,7 +89,6 @@ def main() -> None:
     parser.add_argument("--short", action="store_true", help="small counts")
     args = parser.parse_args()
     reps = 5 if args.short else 60
-    random.seed(7)
     print("idle penalty: the same work right after the machine was idle")
     pure(reps)
     with tempfile.TemporaryDirectory() as tmp:

@@ -78,9 +78,10 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 
 def _database_busy(exc: OperationalError) -> bool:
     """A transient state of the database rather than a fault of the request or the code:
-    SQLite's lock held by another process past the wait, or a lost connection."""
+    SQLite's lock held by another process past the wait. (Not a lost connection: whether its
+    last commit was kept is unknown, so "send it again" would not be safe to say.)"""
     reason = str(exc.orig).lower()
-    return exc.connection_invalidated or "locked" in reason or "busy" in reason
+    return "locked" in reason or "busy" in reason
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:

@@ -85,9 +85,9 @@ class ConversationMemory:
     def __init__(self, db: Database, limit: int) -> None:
         self._db = db
         self._limit = limit
-        # A finished turn's statements, prepared once for the database's dialect
-        # (todochat.db.statements): the session row created or touched, as the SDK does, and
-        # the dialogue state replaced.
+        # Prepared once for the database's dialect (todochat.db.statements): a continued
+        # conversation's recent items read; a finished turn's session row created or touched,
+        # as the SDK does, and its dialogue state replaced.
         self._recent = (
             select(agent_messages.c.message_data)
             .where(agent_messages.c.session_id == bindparam("session_id"))

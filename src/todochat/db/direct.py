@@ -144,9 +144,6 @@ class Rows:
     def __iter__(self) -> Iterator[Any]:
         return iter(self._rows)
 
-    def all(self) -> list[Any]:
-        return list(self._rows)
-
     def first(self) -> Any:
         return self._rows[0] if self._rows else None
 

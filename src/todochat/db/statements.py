@@ -40,9 +40,9 @@ def _inline(connection: AsyncConnection) -> sqlite3.Connection | None:
     """The ``sqlite3`` connection under ``connection`` when statements may go to it directly:
     a SQLite file run in this thread, with no statement logging or cursor hooks to honour."""
     sync = connection.sync_connection
-    if sync is None or sync._echo or sync.dispatch.before_cursor_execute:
+    if sync is None or sync._echo:
         return None
-    if sync.dispatch.after_cursor_execute:
+    if sync.dispatch.before_cursor_execute or sync.dispatch.after_cursor_execute:
         return None
     driver = sync.connection.driver_connection
     if isinstance(driver, InlineConnection):
@@ -75,7 +75,7 @@ async def run(
     # Several rows at once with RETURNING is SQLAlchemy's "insertmanyvalues"; none at all is
     # SQLAlchemy's to decide too.
     if raw is not None and (params or not many):
-        names = tuple(params[0] if isinstance(params, list) else params)
+        names = tuple(params[0] if isinstance(params, list) else params)  # `many`, for mypy
         found = _PLANS.get(statement, connection.dialect, names)
         if found is not None and not (many and found.row is not None):
             return direct.execute(raw, found, params)
