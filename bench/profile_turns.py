@@ -5,6 +5,7 @@
     .venv/bin/python bench/profile_turns.py --top 30     # also the 30 busiest functions
     .venv/bin/python bench/profile_turns.py --detail 4   # the 4 largest phases by caller
     .venv/bin/python bench/profile_turns.py --keep s.txt # and py-spy's raw stacks, to read further
+    .venv/bin/python bench/profile_turns.py --rate 110   # open loop (Poisson), as the p99 goal
 
 The load of bench/capacity.py (50 users, 50 turns in flight, "add buy milk tomorrow") while
 `py-spy record` samples the server (its main thread, where every turn runs). Each sample is put
@@ -102,6 +103,9 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=0)
     parser.add_argument("--detail", type=int, default=0, help="callers in the N largest phases")
     parser.add_argument("--keep", type=Path, help="also write py-spy's raw stacks to this file")
+    parser.add_argument(
+        "--rate", type=float, help="open loop at this many turns/s instead of 50 in flight"
+    )
     args = parser.parse_args()
     turns = 100 if args.short else args.turns
     spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
@@ -120,7 +124,8 @@ def main() -> None:
             time.sleep(1.0)  # py-spy attaches
             began = time.perf_counter()
             cpu_before = _cpu(pid)
-            summary = sseload(targets, "-c", "50", "-n", str(turns))
+            load = ["-c", "1000", "--rate", str(args.rate)] if args.rate else ["-c", "50"]
+            summary = sseload(targets, *load, "-n", str(turns))
             cpu = _cpu(pid) - cpu_before
             wall = time.perf_counter() - began
             recorder.send_signal(signal.SIGINT)
@@ -132,7 +137,8 @@ def main() -> None:
                 shutil.copyfile(stacks, args.keep)
     per_turn_ms = cpu * 1000 / turns
     print(
-        f"profile: {turns} turns at 50 in flight, {summary['streams_per_s']} turns/s, "
+        f"profile: {turns} turns {f'at {args.rate:g}/s' if args.rate else 'at 50 in flight'}, "
+        f"{summary['streams_per_s']} turns/s, "
         f"server CPU {per_turn_ms:.2f} ms per turn ({wall:.1f} s, {total} busy samples)"
     )
     for phase, n in phases.most_common():
