@@ -90,3 +90,44 @@ def test_spanish_with_one_english_looking_word_is_foreign() -> None:
     assert parse("recordarme llamar a mi madre mañana") == Unknown(
         "foreign", "recordarme llamar a mi madre mañana"
     )
+
+
+def test_an_abbreviation_does_not_end_a_clause() -> None:
+    # "Mr." ended a sentence for the clause reader: "Braun to Monday" became a new todo.
+    from todochat.nlu.frames import clauses
+
+    assert clauses("Please move the meeting with Mr. Braun to Monday") == [
+        "Please move the meeting with Mr. Braun to Monday"
+    ]
+    assert clauses("email Dr. Smith; call mom. buy milk") == [
+        "email Dr. Smith",
+        "call mom",
+        "buy milk",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "add um remind me to uh call the school about the the field trip form",
+            "Call the school about the field trip form",
+        ),
+        (
+            "Please add that I bring the winter tyres to the garage",
+            "Bring the winter tyres to the garage",
+        ),
+        ("er, buy milk", "Buy milk"),
+        ("buy an umbrella", "Buy an umbrella"),  # "um" inside a word stays
+        ("call Uhura", "Call Uhura"),
+    ],
+)
+def test_hesitations_and_leads_after_add_are_not_the_title(text: str, title: str) -> None:
+    assert one(text).title == title
+
+
+def test_a_hesitation_inside_a_reference_is_dropped() -> None:
+    intent = parse("uhh so like can u move the, um, liquor order thing to friday or whatever")
+    assert isinstance(intent, Reschedule), intent
+    assert intent.ref.words == "liquor order"
+    assert intent.due_date == date(2026, 11, 27)

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from .changes import read_changes
 from .model import Changes
-from .text import squash
+from .text import split_sentences, squash
 
 FrameKind = Literal["complete", "uncomplete", "delete", "update"]
 _F = re.IGNORECASE
@@ -146,7 +146,7 @@ _JOINT = re.compile(
 def clauses(text: str) -> list[str]:
     """The clauses of a message: sentences, split again at commas and joining words."""
     out: list[str] = []
-    for sentence in _SENTENCE_END.split(squash(text)):
+    for sentence in split_sentences(squash(text), _SENTENCE_END):
         for part in _JOINT.split(sentence):
             part = part.strip(" ,.!;:")
             if part:

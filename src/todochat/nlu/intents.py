@@ -35,7 +35,7 @@ from .tasks import (
     starts_with_task_verb,
     with_details,
 )
-from .text import normalise, squash
+from .text import drop_hesitations, normalise, split_sentences, squash
 from .typos import correct
 
 MAX_TASKS = 50
@@ -108,8 +108,8 @@ _TRAILING_COURTESY = re.compile(
 def prepare(text: str) -> str:
     """A message made ready to read: normalised, misspelt command words fixed, spoken clock
     times ("quarter to six") written as clocks, "can u" as "can you", shorthand written out,
-    interjections and courtesy at the end dropped."""
-    line = write_out(normalise(text))
+    hesitations ("um", "uh") and interjections and courtesy at the end dropped."""
+    line = write_out(drop_hesitations(normalise(text)))
     lower = line.lower()
     if "," in line or _NOISY_END.search(lower):
         line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", line)) or text
@@ -159,7 +159,7 @@ def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
     if talk is not None:
         return talk
     found = _read(message, now, tz)
-    sentences = _sentences(message)
+    sentences = split_sentences(message)
     if len(sentences) > 1 and not (isinstance(found, CreateTasks) and len(found.tasks) > 1):
         # "Please delete the wool one. I no longer need it.", "Could you move the chiropodist
         # to Friday? They rang to change it.": the request, then a reason that asks nothing.
@@ -177,54 +177,6 @@ def _commentary(sentence: str, now: datetime, tz: ZoneInfo) -> bool:
         return False
     said = _read(sentence, now, tz)
     return isinstance(said, Unknown) and said.reason == "unclear"
-
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])")
-# A full stop after these ends a word, not a sentence ("email Dr. Smith").
-_ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "vs",
-        "etc",
-        "eg",
-        "ie",
-        "approx",
-        "appt",
-        "dept",
-        "no",
-        "nr",
-        "inc",
-        "ltd",
-        "co",
-        "mt",
-        "ft",
-        "ave",
-        "rd",
-    ]
-)
-
-
-def _sentences(message: str) -> list[str]:
-    """The sentences of ``message``, not split after an abbreviation."""
-    out: list[str] = []
-    start = 0
-    for gap in _SENTENCE.finditer(message):
-        before = message[start : gap.start()].rstrip(".!?").rsplit(maxsplit=1)
-        last = before[-1].lower().replace(".", "") if before else ""
-        if message[gap.start() - 1] == "." and (last in _ABBREVIATIONS or len(last) == 1):
-            continue
-        out.append(message[start : gap.start()])
-        start = gap.end()
-    out.append(message[start:])
-    return [x for x in out if x.strip()]
 
 
 def _read(message: str, now: datetime, tz: ZoneInfo) -> Intent:

@@ -167,7 +167,8 @@ _COURTESY_LEAD = re.compile(
 )
 _COURTESY_TAIL = re.compile(
     r"(?:[\s,.!]+(?:if\s+you\s+(?:please|would|could|don't\s+mind)|please|pls|plz|dear|love|"
-    r"lol|haha+|ngl|tbh|xx+|:\)|thanks\s+dear|thank\s+you\s+dear))+[\s.!?]*$",
+    r"lol|haha+|ngl|tbh|xx+|:\)|thanks\s+dear|thank\s+you\s+dear|or\s+whatever|or\s+something))+"
+    r"[\s.!?]*$",
     re.IGNORECASE,
 )
 # Learners' phrasings with the same meaning ("make remind for me" = "remind me").
@@ -212,7 +213,8 @@ _OPENING = frozenset(
 )
 _CLOSING = frozenset(
     """thanks thank you thx ty cheers ta much lot advance dear love mate heaps bunch help
-    please pls plz lol ngl tbh xx xxx haha hahaha mind would could can possible""".split()  # noqa: SIM905
+    please pls plz lol ngl tbh xx xxx haha hahaha mind would could can possible whatever
+    something""".split()  # noqa: SIM905
 ) | frozenset(")")
 _LEARNER_WORDS = frozenset({"remind", "reminder", "need", "want", "must"})
 

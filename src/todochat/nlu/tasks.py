@@ -90,7 +90,13 @@ def create_content(text: str) -> tuple[str, bool] | None:
     return content, bool(m["colon"]) or m["cmd"].rstrip().endswith((":", "-", "–"))
 
 
-_REMEMBER = re.compile(r"^(?:remember|not\s+forget|make\s+sure)\s+(?:to\s+)(?=\S)", re.IGNORECASE)
+# What can follow an "add" before the todo itself: "add remind me to call the school", "add
+# that I bring the tyres to the garage" (a learner's "add that I ..." for a todo of their own).
+_REMEMBER = re.compile(
+    r"^(?:(?:remember|not\s+forget|make\s+sure)\s+(?:to\s+)|remind\s+me\s+(?:to|about)\s+"
+    r"|that\s+i\s+(?:(?:need|have|want)\s+to\s+|must\s+|should\s+|will\s+)?)(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def split_items(content: str, colon: bool) -> list[str]:

@@ -137,3 +137,68 @@ def remove_spans(text: str, spans: list[Span] | tuple[Span, ...]) -> str:
         pos = max(pos, end)
     out.append(text[pos:])
     return squash(" ".join(out))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z])")
+# A full stop after these ends a word, not a sentence ("email Dr. Smith").
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "approx",
+        "appt",
+        "dept",
+        "no",
+        "nr",
+        "inc",
+        "ltd",
+        "co",
+        "mt",
+        "ft",
+        "ave",
+        "rd",
+    ]
+)
+
+
+def split_sentences(message: str, gaps: re.Pattern[str] = _SENTENCE) -> list[str]:
+    """The sentences of ``message``, not split after an abbreviation ("Mr. Braun").
+
+    ``gaps`` finds where sentences may end; a full stop there counts only after a word that is
+    not an abbreviation or a single letter.
+    """
+    out: list[str] = []
+    start = 0
+    for gap in gaps.finditer(message):
+        before = message[start : gap.start()].rstrip(".!?").rsplit(maxsplit=1)
+        last = before[-1].lower().replace(".", "") if before else ""
+        if message[gap.start() - 1] == "." and (last in _ABBREVIATIONS or len(last) == 1):
+            continue
+        out.append(message[start : gap.start()])
+        start = gap.end()
+    out.append(message[start:])
+    return [x for x in out if x.strip()]
+
+
+# Hesitations of speech, typed or dictated ("add um remind me to uh call the school", "move the,
+# um, liquor order"): never words of a todo or a command, wherever they stand.
+_HESITATION = re.compile(r"[\s,]*\b(?:um+|uh+m?|erm?|hmm+)\b[\s,.…]*", re.IGNORECASE)
+_HESITATION_WORDS = re.compile(r"\b(?:um+|uh+m?|erm?|hmm+)\b", re.IGNORECASE)
+
+
+def drop_hesitations(text: str) -> str:
+    """``text`` without "um", "uh", "erm", "hmm" (and the commas around them)."""
+    if not _HESITATION_WORDS.search(text):
+        return text
+    return _HESITATION.sub(" ", text).strip(" ,") or text

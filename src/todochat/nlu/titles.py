@@ -28,6 +28,7 @@ _LEAD_NOUN = re.compile(
 _WRAPPED = re.compile(r'^(["\'`])(.+)\1$', re.DOTALL)
 _END_PUNCT = re.compile(r"[\s.,;:]+$")
 _PAREN_EMPTY = re.compile(r"\(\s*\)|\[\s*\]")
+_DOUBLED = re.compile(r"\b(the|a|an|to|of|for|and|in|on|at|with|my)\s+\1\b", re.IGNORECASE)
 
 
 def clean_title(text: str) -> str:
@@ -46,6 +47,8 @@ def clean_title(text: str) -> str:
     if wrapped:
         title = wrapped.group(2).strip()
     title = re.sub(r"\s+([,;:!?])", r"\1", title)
+    # A word said twice by a slip of speech or typing ("about the the field trip").
+    title = _DOUBLED.sub(r"\1", title)
     if len(title) > MAX_TITLE:
         cut = title[:MAX_TITLE]
         space = cut.rfind(" ")

@@ -29,6 +29,7 @@ from todochat.agent.offline.dialogue import (
 from todochat.agent.offline.state import Call, Option, Pending
 from todochat.agent.streaming import PlannedCall
 from todochat.nlu.changes import merge
+from todochat.nlu.priority import clean_tag
 
 if TYPE_CHECKING:
     from todochat.agent.offline.conversation import Turn
@@ -793,7 +794,7 @@ class Targets:
             hour = at.hour % 12 + (12 if evening else 0)
             return nlu.Changes(due_time=at.replace(hour=hour))
         if old in tags:
-            return nlu.Changes(tags=(nlu.clean_title(new).lower().lstrip("#"),), untags=(old,))
+            return nlu.Changes(tags=(_tag_word(new),), untags=(old,))
         changes = nlu.read_changes(new, self.d.now, self.d.tz)
         if changes.slots:
             return replace(changes, title=None)
@@ -839,7 +840,7 @@ class Targets:
                     call(
                         "update_task",
                         task_id=todo["task_id"],
-                        add_tags=[nlu.clean_title(new).lower().lstrip("#")],
+                        add_tags=[_tag_word(new)],
                         remove_tags=[old],
                     )
                 )
@@ -1220,3 +1221,17 @@ def _task_phrase(text: str, bare: bool = False) -> bool:
 def _singular(noun: str) -> str:
     """ "open todos tagged #work" -> "open todo tagged #work"."""
     return re.sub(r"\btodos\b", "todo", noun, count=1)
+
+
+# "the tag must be auto, not car", "it should be tagged home": the words around the new tag.
+_TAG_SAID = re.compile(
+    r"^(?:(?:the|its?)\s+)?(?:(?:tag|label)\s+)?(?:(?:must|should|has\s+to|needs\s+to)\s+be|is)"
+    r"\s+(?:tagged\s+|labell?ed\s+)?|^(?:tagged|labell?ed)\s+",
+    re.I,
+)
+
+
+def _tag_word(new: str) -> str:
+    """The tag a swap names: a tag is one word, so of several the last ("the tag must be auto")."""
+    words = _TAG_SAID.sub("", new.strip()).split()
+    return clean_tag(words[-1]) if words else clean_tag(new)
