@@ -131,3 +131,35 @@ def test_a_hesitation_inside_a_reference_is_dropped() -> None:
     assert isinstance(intent, Reschedule), intent
     assert intent.ref.words == "liquor order"
     assert intent.due_date == date(2026, 11, 27)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "selector"),
+    [
+        # "my" was read as a tag: "You have no todos tagged #my".
+        ("everything on my list", nlu.Selector(shown=True, everything=True)),
+        ("everything on the groceries list", nlu.Selector({"tag": "groceries"})),
+        # A reason after a comma is not part of the group.
+        ("every task tagged fundraising, round's closed", nlu.Selector({"tag": "fundraising"})),
+        ("everything w/ the errands tag", nlu.Selector({"tag": "errands"})),
+        ("all tasks tagged work", nlu.Selector({"tag": "work"})),
+    ],
+)
+def test_groups_of_todos(phrase: str, selector: nlu.Selector) -> None:
+    assert nlu.bulk_selector(phrase) == selector
+
+
+def test_a_refusal_then_its_reason_is_a_no() -> None:
+    # The reason ("I want to keep them") was read as a new todo "Keep them for now".
+    assert parse("Actually no, don't. I want to keep them for now.") == nlu.Confirm(yes=False)
+
+
+def test_finished_jobs_are_completed_todos() -> None:
+    assert parse("clear out all the finished jobs") == nlu.ClearCompleted()
+
+
+def test_tag_with_shorthand() -> None:
+    intent = parse("tag the budget sheet & the deck one w/ work pls")
+    assert isinstance(intent, nlu.ChangeTags) and intent.add == ("work",), intent
+    # A title keeps "w/" as typed.
+    assert one("add lunch w/ dad tuesday 1pm").title == "Lunch w/ dad"

@@ -56,7 +56,7 @@ _SHIFT = re.compile(
     _F,
 )
 _TAG_SET = re.compile(
-    r"\b(?:tag(?:ged)?|label(?:led)?)\s+(?:it|this|that|them|those|both)?\s*(?:as\s+|with\s+)?"
+    r"\b(?:tag(?:ged)?|label(?:led)?)\s+(?:it|this|that|them|those|both)?\s*(?:as\s+|with\s+|w/\s*)?"
     r"(?:the\s+)?(?:tags?\s+)?#?(?P<t>[a-z][\w-]*)(?:\s+tag)?\b"
     r"|\b(?:on|to|in|into|under)\s+(?:the\s+)?#?(?P<t2>[a-z][\w-]*)\s+(?:tag|label|list)\b"
     r"|\badd\s+(?:the\s+|a\s+)?#?(?P<t3>[a-z][\w-]*)\s+(?:tag|label)\b",

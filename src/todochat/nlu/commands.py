@@ -60,7 +60,7 @@ def _c(pattern: str) -> re.Pattern[str]:
 _CLEAR_COMPLETED = _c(
     r"(?:clear|delete|remove|purge|archive|clean\s+up|get\s+rid\s+of|wipe|trash|erase)\s+(?:out\s+)?"
     r"(?:all\s+)?(?:(?:of\s+)?(?:the|my)\s+)?(?:completed|done|finished|checked(?:\s+off)?|"
-    r"ticked(?:\s+off)?)(?:\s+(?:ones|tasks?|todos?|to-dos|items))?"
+    r"ticked(?:\s+off)?)(?:\s+(?:ones|tasks?|todos?|to-dos|items|jobs?|things|stuff))?"
 )
 _DELETE_ALL = _c(
     r"(?:(?:delete|remove|clear|wipe|erase|purge|trash|nuke)\s+(?:out\s+)?(?:all|everything|"
@@ -109,7 +109,9 @@ _TAGS_ADD = (
     _c(
         rf"add\s+(?P<tags>#{TAG_WORD}(?:\s*(?:,\s*and|,|and|&)?\s*#{TAG_WORD})*)\s+to\s+(?P<ref>.+?)"
     ),
-    _c(rf"(?:tag|label)\s+(?P<ref>.+?)\s+(?:as\s+|with\s+(?:the\s+)?(?:tags?\s+)?)?{_TAGS}"),
+    _c(
+        rf"(?:tag|label)\s+(?P<ref>.+?)\s+(?:as\s+|(?:with\s+|w/\s*)(?:the\s+)?(?:tags?\s+)?)?{_TAGS}"
+    ),
     _c(rf"(?P<ref>.+?)\s+should\s+be\s+tagged\s+(?:as\s+|with\s+)?{_TAGS}"),
 )
 # A bare digit is a priority only after "priority" ("change it to 4" is a time, not p4).

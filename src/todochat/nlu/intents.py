@@ -14,6 +14,7 @@ from .language import classify
 from .listing import is_list_noun, is_listing, parse_listing
 from .model import (
     Changes,
+    Confirm,
     CreateTasks,
     Intent,
     InvalidDate,
@@ -35,7 +36,7 @@ from .tasks import (
     starts_with_task_verb,
     with_details,
 )
-from .text import drop_hesitations, normalise, split_sentences, squash
+from .text import normalise, split_sentences, squash
 from .typos import correct
 
 MAX_TASKS = 50
@@ -108,8 +109,8 @@ _TRAILING_COURTESY = re.compile(
 def prepare(text: str) -> str:
     """A message made ready to read: normalised, misspelt command words fixed, spoken clock
     times ("quarter to six") written as clocks, "can u" as "can you", shorthand written out,
-    hesitations ("um", "uh") and interjections and courtesy at the end dropped."""
-    line = write_out(drop_hesitations(normalise(text)))
+    interjections and courtesy at the end dropped."""
+    line = write_out(normalise(text))
     lower = line.lower()
     if "," in line or _NOISY_END.search(lower):
         line = _TRAILING_COURTESY.sub("", _TRAILING_NOISE.sub("", line)) or text
@@ -168,6 +169,10 @@ def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
             first = _read(sentences[0], now, tz)
             if not isinstance(first, Unknown):
                 return first
+            # "Actually no, don't. I want to keep them for now.": a refusal, then its reason.
+            refused = smalltalk(squash(sentences[0]))
+            if unclear and isinstance(refused, Confirm) and not refused.yes:
+                return refused
     return found
 
 

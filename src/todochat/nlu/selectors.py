@@ -33,7 +33,8 @@ _TODAY = re.compile(
     _F,
 )
 _TAGGED = re.compile(
-    rf"^(?:{_ALL}|everything)\s+(?:tagged|labell?ed|with|in|on|under|from)\s+(?:the\s+)?"
+    rf"^(?:{_ALL}|everything)(?:\s+(?:tasks?|todos?|to-dos?|items?|things?|ones?))?"
+    r"\s+(?:tagged|labell?ed|with|in|on|under|from)\s+(?:the\s+)?"
     r"(?:tag\s+)?#?(?P<t>[a-z][\w-]*)(?:\s+(?:tag|label|list))?$"
     rf"|^(?:{_ALL}\s+)?(?:the\s+|my\s+)?#(?P<t2>[a-z][\w-]*){_NOUN}$",
     _F,
@@ -99,7 +100,16 @@ class Selector:
 
 def bulk_selector(phrase: str) -> Selector | None:
     """The selector ``phrase`` is, or None when it names one todo."""
+    found = _selector(phrase)
+    if found is None and "," in phrase:
+        # "every task tagged fundraising, round's closed": the group, then why.
+        found = _selector(phrase.split(",", 1)[0])
+    return found
+
+
+def _selector(phrase: str) -> Selector | None:
     text = squash(phrase).strip(" .,!?").lower()
+    text = re.sub(r"(?<![\w/])w/(?!o\b)\s*", "with ", text)  # "everything w/ the errands tag"
     text = re.sub(r"^(?:out|off|up)\s+", "", text)  # "close out all ...", "tick off all ..."
     if not text:
         return None
@@ -110,6 +120,8 @@ def bulk_selector(phrase: str) -> Selector | None:
     m = _ON_DAY.match(text)
     if m:
         return Selector(day=(m["d"] or m["d2"]).lower())
+    if _EVERYTHING.match(text):  # before tags: "everything on my list" names no tag "my"
+        return Selector(shown=True, everything=True)
     m = _TAGGED.match(text)
     if m:
         return Selector({"tag": clean_tag(m["t"] or m["t2"])})
@@ -132,8 +144,6 @@ def bulk_selector(phrase: str) -> Selector | None:
             2 if words == "both" or text.startswith("both") else (number(words) if words else None)
         )
         return Selector(shown=True, count=count)
-    if _EVERYTHING.match(text):
-        return Selector(shown=True, everything=True)
     m = _WORD_ONES.match(text)
     if m:
         return Selector(word=m["w"])

@@ -41,7 +41,8 @@ _LETTER = re.compile(r"(?<=[a-z'])\s+(?P<l>[nrw])\s+(?=[a-z#'])", _F)
 _LETTERS = {"n": "and", "r": "are", "w": "with"}
 _OK_FIRST = re.compile(r"^(?:k|kk|okk+|okie|oki)\b[,.!]*\s*", _F)
 # Fillers with no meaning anywhere: "um", "uh", "erm".
-_FILLER = re.compile(r"(?<![\w'])(?:u+m+|u+h+|e+r+m+|hmm+|mm+)(?![\w'])[,.…]*\s*", _F)
+# A hesitation with the commas around it: "move the, um, liquor order" -> "move the liquor order".
+_FILLER = re.compile(r"(?:\s*,)?\s*(?<![\w'])(?:u+m+|u+h+m?|e+r+m*|hmm+|mm+)(?![\w'])[,.…]*\s*", _F)
 # "like" as a filler: first word, or after "so", "to", "just", "um", "and", "it's", or before a
 # comma ("like, add milk").
 _LIKE = re.compile(
@@ -257,7 +258,9 @@ def _outside_quotes(text: str, fix: re.Pattern[str], repl: object) -> str:
 
 
 _TOKEN = re.compile(r"[a-z0-9']+")
-_FILLERS = frozenset({"um", "umm", "uh", "uhh", "erm", "hmm", "mm", "hmmm", "ummm", "uhm"})
+_FILLERS = frozenset(
+    {"um", "umm", "uh", "uhh", "uhhh", "er", "erm", "hmm", "mm", "hmmm", "ummm", "uhm"}
+)
 _OPENERS = frozenset(
     [
         "hey",
@@ -334,7 +337,7 @@ def write_out(text: str) -> str:
     if words[0] in _OK_WORDS:
         out = _OK_FIRST.sub("ok ", out)
     if vocab & _FILLERS:
-        out = _FILLER.sub("", out)
+        out = _FILLER.sub(" ", out).strip()
     if "like" in vocab:
         out = _LIKE.sub("", out)
     if words[0] in _GREETINGS:

@@ -189,16 +189,3 @@ def split_sentences(message: str, gaps: re.Pattern[str] = _SENTENCE) -> list[str
         start = gap.end()
     out.append(message[start:])
     return [x for x in out if x.strip()]
-
-
-# Hesitations of speech, typed or dictated ("add um remind me to uh call the school", "move the,
-# um, liquor order"): never words of a todo or a command, wherever they stand.
-_HESITATION = re.compile(r"[\s,]*\b(?:um+|uh+m?|erm?|hmm+)\b[\s,.…]*", re.IGNORECASE)
-_HESITATION_WORDS = re.compile(r"\b(?:um+|uh+m?|erm?|hmm+)\b", re.IGNORECASE)
-
-
-def drop_hesitations(text: str) -> str:
-    """``text`` without "um", "uh", "erm", "hmm" (and the commas around them)."""
-    if not _HESITATION_WORDS.search(text):
-        return text
-    return _HESITATION.sub(" ", text).strip(" ,") or text

@@ -141,6 +141,16 @@ class Targets:
                 return reply(say.THANKS)
             case nlu.Goodbye():
                 return reply(say.GOODBYE)
+            case nlu.Confirm(yes=False) if (
+                self.state.last_action is not None and self.state.recent == "action"
+            ):
+                # "no, don't" right after a change: what was done stays done unless undone.
+                return reply(
+                    "Okay, I won't change anything else. What I just did is already done; "
+                    "say 'undo' to take it back."
+                )
+            case nlu.Confirm(yes=False):
+                return reply("Okay, I won't change anything.")
             case nlu.Confirm():
                 return reply("There's nothing waiting for a yes or no. What would you like to do?")
             case nlu.Choose():
