@@ -702,7 +702,7 @@ class Targets:
             said = re.sub(r"^(?:is|but)\s+", "", _IT_IS.sub("", swap["new"]), flags=re.I)
             value = nlu.read_changes(said, self.d.now, self.d.tz)
             if value.slots and value.title is None and not value.problem:
-                return self._update_focus(action.ids, value, turn)  # "not 7, is 8"
+                return self._update_focus(action.ids, value, turn, said=said)  # "not 7, is 8"
             return self._swap(action.ids, swap["old"], swap["new"], turn)
         changes = nlu.read_changes(body, self.d.now, self.d.tz)
         if (
@@ -714,7 +714,7 @@ class Targets:
             and action.kind in ("create", "update")
         ):
             changes = _replacing_tags(changes, action.values)
-            return self._update_focus(action.ids, changes, turn)  # "no, urgent"
+            return self._update_focus(action.ids, changes, turn, said=body)  # "no, urgent"
         sub = self.d.parse(body)
         if isinstance(sub, COMMANDS):
             return self.handle(sub, turn)
@@ -732,7 +732,9 @@ class Targets:
             )
             if same and restated.slots:
                 # "call the vet at 4 actually": the same todo, said again with the change.
-                return self._update_focus(action.ids, replace(restated, title=None), turn)
+                return self._update_focus(
+                    action.ids, replace(restated, title=None), turn, said=body
+                )
         if changes.problem:
             return reply(f"{changes.problem}. I haven't changed anything.")
         if changes.title is not None and not changes.slots:
@@ -792,7 +794,7 @@ class Targets:
         "procurement not legal", "morning not evening") or plain details ("make it p1")."""
         swap = _SWAP.match(part) or _NOT_FIRST.match(part)
         if swap is None:
-            changes = nlu.read_changes(part, self.d.now, self.d.tz)
+            changes = _near_time(todo, nlu.read_changes(part, self.d.now, self.d.tz), part)
             return replace(changes, title=None) if changes.slots else None
         new = re.sub(r"^(?:is|but)\s+", "", _IT_IS.sub("", _FIELD.sub("", swap["new"])), flags=re.I)
         new = new.strip(" '\"")
@@ -826,7 +828,7 @@ class Targets:
             and self.state.recent == "action"
             and action.kind in ("create", "update")
         ):
-            return self._update_focus(action.ids, changes, turn)
+            return self._update_focus(action.ids, changes, turn, said=body)
         if len(self.state.focus) == 1:
             return self._update_focus(self.state.focus, changes, turn)
         return None
@@ -874,13 +876,17 @@ class Targets:
         by_id = {t["task_id"]: t for t in done[0].output or [] if isinstance(t, dict)}
         return [by_id[i] for i in ids if i in by_id]
 
-    def _update_focus(self, ids: list[int], changes: nlu.Changes, turn: Turn) -> Decision:
+    def _update_focus(
+        self, ids: list[int], changes: nlu.Changes, turn: Turn, said: str | None = None
+    ) -> Decision:
         todos = self._as_listed(ids, turn)
         if isinstance(todos, Decision):
             return todos
         if not todos:
             return reply("That todo isn't on your list any more, so I haven't changed anything.")
-        return calls(*[self.update_call(t, changes) for t in todos])
+        if said is None:
+            return calls(*[self.update_call(t, changes) for t in todos])
+        return calls(*[self.update_call(t, _near_time(t, changes, said)) for t in todos])
 
     def _switch(self, kind: str, ids: list[int], body: str, turn: Turn) -> Decision | None:
         """ "no, the other milk" after completing or deleting: put that back, act on this."""
@@ -1245,3 +1251,27 @@ def _tag_word(new: str) -> str:
     """The tag a swap names: a tag is one word, so of several the last ("the tag must be auto")."""
     words = _TAG_SAID.sub("", new.strip()).split()
     return clean_tag(words[-1]) if words else clean_tag(new)
+
+
+# What fixes a clock time's half of the day: am/pm, a part of the day, a 24-hour clock.
+_HALF_DAY_SAID = re.compile(
+    r"(?:\b|(?<=\d))(?:a\.?m\b\.?|p\.?m\b\.?)"
+    r"|\b(?:morning|afternoon|evening|night|tonight|noon|midday|midnight)"
+    r"|\b(?:1[3-9]|2[0-3]|0\d)(?::\d{2})?\b",
+    re.I,
+)
+
+
+def _near_time(todo: dict[str, Any], changes: nlu.Changes, said: str) -> nlu.Changes:
+    """A bare hour said to correct a todo's time on the same day ("no, make it 7" for 8 AM) is
+    the one nearer the old time, morning or evening, not the rule for a new todo's bare hour."""
+    if changes.due_time is None or changes.due_date is not None or not todo.get("due_time"):
+        return changes
+    if _HALF_DAY_SAID.search(said):
+        return changes
+    old = time.fromisoformat(str(todo["due_time"]))
+    new = changes.due_time
+    minutes = old.hour * 60 + old.minute
+    options = [new.replace(hour=new.hour % 12), new.replace(hour=new.hour % 12 + 12)]
+    best = min(options, key=lambda t: abs(t.hour * 60 + t.minute - minutes))
+    return replace(changes, due_time=best)
