@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from todochat import nlu
@@ -738,6 +738,19 @@ class Targets:
         if changes.problem:
             return reply(f"{changes.problem}. I haven't changed anything.")
         if changes.title is not None and not changes.slots:
+            day = _day_said(body, self.d)
+            if (
+                day is not None
+                and recent
+                and action is not None
+                and action.kind
+                in (
+                    "create",
+                    "update",
+                )
+            ):
+                # "actually saturday works better", "make it saturday instead": a day.
+                return self._update_focus(action.ids, day[0], turn, said=day[1])
             if recent and action is not None and action.kind in ("create", "update"):
                 if isinstance(sub, nlu.CreateTasks) and len(sub.tasks) == 1:
                     changes = _changes_of(sub.tasks[0])  # "sorry i meant call the dentist"
@@ -794,7 +807,8 @@ class Targets:
         "procurement not legal", "morning not evening") or plain details ("make it p1")."""
         swap = _SWAP.match(part) or _NOT_FIRST.match(part)
         if swap is None:
-            changes = _near_time(todo, nlu.read_changes(part, self.d.now, self.d.tz), part)
+            changes = nlu.read_changes(part, self.d.now, self.d.tz)
+            changes = _near_day(todo, _near_time(todo, changes, part), part, self.d)
             return replace(changes, title=None) if changes.slots else None
         new = re.sub(r"^(?:is|but)\s+", "", _IT_IS.sub("", _FIELD.sub("", swap["new"])), flags=re.I)
         new = new.strip(" '\"")
@@ -886,7 +900,12 @@ class Targets:
             return reply("That todo isn't on your list any more, so I haven't changed anything.")
         if said is None:
             return calls(*[self.update_call(t, changes) for t in todos])
-        return calls(*[self.update_call(t, _near_time(t, changes, said)) for t in todos])
+        return calls(
+            *[
+                self.update_call(t, _near_day(t, _near_time(t, changes, said), said, self.d))
+                for t in todos
+            ]
+        )
 
     def _switch(self, kind: str, ids: list[int], body: str, turn: Turn) -> Decision | None:
         """ "no, the other milk" after completing or deleting: put that back, act on this."""
@@ -1275,3 +1294,46 @@ def _near_time(todo: dict[str, Any], changes: nlu.Changes, said: str) -> nlu.Cha
     options = [new.replace(hour=new.hour % 12), new.replace(hour=new.hour % 12 + 12)]
     best = min(options, key=lambda t: abs(t.hour * 60 + t.minute - minutes))
     return replace(changes, due_time=best)
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# A weekday named alone, first in a correction ("saturday works better", "make it saturday
+# instead", "actually thursday"): the words after it are a remark, not a title.
+_DAY_FIRST = re.compile(
+    r"^(?:(?:no|nope|actually|sorry|oh|make\s+it|change\s+it\s+to|move\s+it\s+to|rather|"
+    r"better|i\s+meant|i\s+mean|let's\s+say|say)[\s,]+)*(?:on\s+)?"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:at|morning|"
+    r"afternoon|evening|night)\b)",
+    re.I,
+)
+
+
+def _day_said(body: str, d: Dialogue) -> tuple[nlu.Changes, str] | None:
+    """The day a correction names first, when its words read as a title ("saturday works
+    better, friday is a rest day"), and the words that name it; None when it does not start
+    with a weekday."""
+    m = _DAY_FIRST.match(body.strip())
+    if m is None:
+        return None
+    changes = nlu.read_changes(f"on {m['day']}", d.now, d.tz)
+    return (changes, m[0]) if changes.due_date is not None else None
+
+
+def _near_day(todo: dict[str, Any], changes: nlu.Changes, said: str, d: Dialogue) -> nlu.Changes:
+    """A bare weekday said to correct a todo's day ("actually saturday" for Friday the 5th) is
+    the one nearest the old day, not before today: the Saturday after that Friday, not today."""
+    if changes.due_date is None or not todo.get("due_date"):
+        return changes
+    days = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", said, re.I)]
+    if len(days) != 1 or re.search(r"\b(?:next|this|coming|following|\d)", said, re.I):
+        return changes
+    old = date.fromisoformat(str(todo["due_date"]))
+    today = d.now.astimezone(d.tz).date()
+    wanted = _WEEKDAYS.index(days[0])
+    if changes.due_date.weekday() != wanted:
+        return changes
+    nearest = min(
+        (old + timedelta(days=k) for k in range(-3, 4) if (old.weekday() + k) % 7 == wanted),
+        key=lambda day: abs((day - old).days),
+    )
+    return replace(changes, due_date=nearest if nearest >= today else changes.due_date)
