@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from todochat.nlu import AFTERNOON, EVENING, MORNING, NOON, parse_when
+from todochat.nlu import (
+    AFTERNOON,
+    EVENING,
+    MORNING,
+    NOON,
+    CreateTasks,
+    TaskDraft,
+    parse_message,
+    parse_when,
+)
+from todochat.nlu.dates import clock_words
 
-from .common import BERLIN, FRIDAY, MONDAY, NEW_YORK, NOW, TOKYO
+from .common import BERLIN, FRIDAY, MONDAY, NEW_YORK, NOW, TOKYO, UTC_ZONE
 
 D = date
 T = time
@@ -343,3 +354,207 @@ def test_dst_change_days(text: str, now: datetime, day: date, clock: time) -> No
 
 def test_defaults_are_documented_constants() -> None:
     assert (T(9), T(15), T(20), T(12)) == (MORNING, AFTERNOON, EVENING, NOON)
+
+
+# Spoken clock times: "half past 4", "quarter to 9", "twenty past six", "at like nine". The clock
+# said follows the bare-hour rule ("at 1".."at 7" pm, "8".."11" am, 12 noon) unless a part of the
+# day or am/pm says otherwise; "to" is the hour before ("quarter to 9" = 8:45).
+SAT = NOW  # Saturday 2026-11-21 14:30 Berlin
+NY_SUMMER = datetime(2026, 7, 1, 9, 0, tzinfo=NEW_YORK)  # Wednesday 09:00 EDT
+TOKYO_MORNING = datetime(2026, 11, 21, 8, 0, tzinfo=TOKYO)  # Saturday 08:00 JST
+UTC_MORNING = datetime(2026, 11, 21, 9, 20, tzinfo=UTC_ZONE)  # Saturday 09:20 UTC
+
+SPOKEN_CASES: list[tuple[str, datetime, str, date, time]] = [
+    # Berlin, Saturday 14:30.
+    ("call mom half past 4", SAT, "Call mom", D(2026, 11, 21), T(16, 30)),
+    ("call mom half past four", SAT, "Call mom", D(2026, 11, 21), T(16, 30)),
+    ("call mom half past 4 in the afternoon", SAT, "Call mom", D(2026, 11, 21), T(16, 30)),
+    ("call mom half past four in the afternoon", SAT, "Call mom", D(2026, 11, 21), T(16, 30)),
+    ("call mom at half past ten in the morning", SAT, "Call mom", D(2026, 11, 22), T(10, 30)),
+    ("call mom at half 5", SAT, "Call mom", D(2026, 11, 21), T(17, 30)),
+    ("call mom at half five", SAT, "Call mom", D(2026, 11, 21), T(17, 30)),
+    ("call mom quarter past eleven in the morning", SAT, "Call mom", D(2026, 11, 22), T(11, 15)),
+    ("call mom quarter to 9", SAT, "Call mom", D(2026, 11, 22), T(8, 45)),
+    ("call mom quarter to 9 in the evening", SAT, "Call mom", D(2026, 11, 21), T(20, 45)),
+    ("call mom quarter to nine in the evening", SAT, "Call mom", D(2026, 11, 21), T(20, 45)),
+    ("call mom quarter to 9 pm", SAT, "Call mom", D(2026, 11, 21), T(20, 45)),
+    ("call mom quarter to 9pm", SAT, "Call mom", D(2026, 11, 21), T(20, 45)),
+    ("call mom tonight at quarter to 9", SAT, "Call mom", D(2026, 11, 21), T(20, 45)),
+    ("call mom a quarter past 3", SAT, "Call mom", D(2026, 11, 21), T(15, 15)),
+    ("call mom at a quarter past 3", SAT, "Call mom", D(2026, 11, 21), T(15, 15)),
+    ("call mom quarter after 3", SAT, "Call mom", D(2026, 11, 21), T(15, 15)),
+    ("call mom twenty past six", SAT, "Call mom", D(2026, 11, 21), T(18, 20)),
+    ("call mom ten to seven", SAT, "Call mom", D(2026, 11, 21), T(18, 50)),
+    ("call mom at ten to seven", SAT, "Call mom", D(2026, 11, 21), T(18, 50)),
+    ("call mom ten to seven in the morning", SAT, "Call mom", D(2026, 11, 22), T(6, 50)),
+    ("call mom 5 past 9", SAT, "Call mom", D(2026, 11, 22), T(9, 5)),
+    ("call mom at 5 past 9", SAT, "Call mom", D(2026, 11, 22), T(9, 5)),
+    ("call mom tomorrow 5 past 9", SAT, "Call mom", D(2026, 11, 22), T(9, 5)),
+    ("call mom 5 past 9 in the evening", SAT, "Call mom", D(2026, 11, 21), T(21, 5)),
+    ("call mom at 10 to 7", SAT, "Call mom", D(2026, 11, 21), T(18, 50)),
+    # "five to nine" counts up like a range, so it needs a cue or a day next to it.
+    ("call mom at five to nine", SAT, "Call mom", D(2026, 11, 22), T(8, 55)),
+    ("call mom tomorrow five to nine", SAT, "Call mom", D(2026, 11, 22), T(8, 55)),
+    ("call mom five to nine tonight", SAT, "Call mom", D(2026, 11, 21), T(20, 55)),
+    ("call mom twenty-five past eight tomorrow", SAT, "Call mom", D(2026, 11, 22), T(8, 25)),
+    ("call mom tomorrow at twenty five to ten", SAT, "Call mom", D(2026, 11, 22), T(9, 35)),
+    ("call mom ten minutes to five", SAT, "Call mom", D(2026, 11, 21), T(16, 50)),
+    ("call mom at 3 minutes past 6", SAT, "Call mom", D(2026, 11, 21), T(18, 3)),
+    (
+        "call mom friday at twenty to eight in the morning",
+        SAT,
+        "Call mom",
+        D(2026, 11, 27),
+        T(7, 40),
+    ),
+    ("call mom around half past three", SAT, "Call mom", D(2026, 11, 21), T(15, 30)),
+    ("call mom at around half past three", SAT, "Call mom", D(2026, 11, 21), T(15, 30)),
+    ("call mom by half past 5", SAT, "Call mom", D(2026, 11, 21), T(17, 30)),
+    ("call mom at nine", SAT, "Call mom", D(2026, 11, 22), T(9, 0)),
+    ("call mom at like nine", SAT, "Call mom", D(2026, 11, 22), T(9, 0)),
+    ("call mom at like nine in the morning", SAT, "Call mom", D(2026, 11, 22), T(9, 0)),
+    ("call mom at like 5", SAT, "Call mom", D(2026, 11, 21), T(17, 0)),
+    ("call mom at around 5", SAT, "Call mom", D(2026, 11, 21), T(17, 0)),
+    ("call mom at about 5", SAT, "Call mom", D(2026, 11, 21), T(17, 0)),
+    ("call mom at seven thirty", SAT, "Call mom", D(2026, 11, 21), T(19, 30)),
+    ("call mom tomorrow at seven thirty", SAT, "Call mom", D(2026, 11, 22), T(19, 30)),
+    ("call mom tomorrow morning at seven thirty", SAT, "Call mom", D(2026, 11, 22), T(7, 30)),
+    ("call mom at six forty-five", SAT, "Call mom", D(2026, 11, 21), T(18, 45)),
+    ("call mom tomorrow six forty-five", SAT, "Call mom", D(2026, 11, 22), T(18, 45)),
+    ("call mom six forty-five tomorrow", SAT, "Call mom", D(2026, 11, 22), T(18, 45)),
+    ("call mom six forty-five in the morning", SAT, "Call mom", D(2026, 11, 22), T(6, 45)),
+    ("call mom tomorrow at six forty-five pm", SAT, "Call mom", D(2026, 11, 22), T(18, 45)),
+    # The clock said is what the bare-hour rule reads: "quarter to 8" is 7:45, so 19:45.
+    ("call mom at quarter to 8", SAT, "Call mom", D(2026, 11, 21), T(19, 45)),
+    ("call mom at quarter to 8 in the morning", SAT, "Call mom", D(2026, 11, 22), T(7, 45)),
+    ("call mom at half past 12", SAT, "Call mom", D(2026, 11, 22), T(12, 30)),
+    ("call mom quarter to 1", SAT, "Call mom", D(2026, 11, 22), T(12, 45)),
+    ("call mom quarter to 12", SAT, "Call mom", D(2026, 11, 22), T(11, 45)),
+    ("call mom tonight at quarter to twelve", SAT, "Call mom", D(2026, 11, 21), T(23, 45)),
+    ("call mom at quarter to midnight", SAT, "Call mom", D(2026, 11, 21), T(23, 45)),
+    ("call mom quarter past noon", SAT, "Call mom", D(2026, 11, 22), T(12, 15)),
+    ("call mom tomorrow at quarter past midnight", SAT, "Call mom", D(2026, 11, 22), T(0, 15)),
+    ("call mom quarter to 1 am", SAT, "Call mom", D(2026, 11, 22), T(0, 45)),
+    ("call mom at quarter past 10 pm", SAT, "Call mom", D(2026, 11, 21), T(22, 15)),
+    # A zone after a spoken clock names that region's time (15:30 EST = 21:30 in Berlin).
+    ("call bob at half past 3 EST", SAT, "Call bob", D(2026, 11, 21), T(21, 30)),
+    # New York in summer, Wednesday 09:00.
+    ("pay rent at half past ten", NY_SUMMER, "Pay rent", D(2026, 7, 1), T(10, 30)),
+    ("pay rent tonight quarter to 9", NY_SUMMER, "Pay rent", D(2026, 7, 1), T(20, 45)),
+    ("pay rent friday at ten past eleven", NY_SUMMER, "Pay rent", D(2026, 7, 3), T(11, 10)),
+    # Tokyo, Saturday 08:00: 07:50 has passed, so tomorrow.
+    (
+        "walk dog at ten to eight in the morning",
+        TOKYO_MORNING,
+        "Walk dog",
+        D(2026, 11, 22),
+        T(7, 50),
+    ),
+    ("walk the dog twenty past nine", TOKYO_MORNING, "Walk the dog", D(2026, 11, 21), T(9, 20)),
+    # UTC, Saturday 09:20: 09:15 has passed.
+    ("join standup at quarter past nine", UTC_MORNING, "Join standup", D(2026, 11, 22), T(9, 15)),
+    ("join standup at half nine", UTC_MORNING, "Join standup", D(2026, 11, 21), T(9, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "title", "day", "clock"), SPOKEN_CASES)
+def test_spoken_clock_times(text: str, now: datetime, title: str, day: date, clock: time) -> None:
+    tz = now.tzinfo
+    assert isinstance(tz, ZoneInfo)
+    task = _one_task(text, now, tz)
+    assert (task.title, task.due_date, task.due_time) == (title, day, clock)
+
+
+def _one_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft:
+    intent = parse_message(text, now, tz)
+    assert isinstance(intent, CreateTasks), intent
+    assert len(intent.tasks) == 1
+    return intent.tasks[0]
+
+
+def test_spoken_clock_on_a_dst_change_day_is_kept_as_said() -> None:
+    # Berlin springs forward on 2026-03-29: 02:30 does not exist and is returned as typed.
+    now = datetime(2026, 3, 28, 12, 0, tzinfo=BERLIN)
+    task = _one_task("feed the cat tomorrow at half past two in the morning", now, BERLIN)
+    assert (task.title, task.due_date, task.due_time) == ("Feed the cat", D(2026, 3, 29), T(2, 30))
+
+
+# Numbers, "half" and "quarter" that are not clock times keep their words and give no due time.
+SPOKEN_TRAPS: list[tuple[str, str]] = [
+    ("buy 2 bottles", "Buy 2 bottles"),
+    ("read 1984", "Read 1984"),
+    ("add half price sale", "Half price sale"),
+    ("buy quarter final tickets", "Buy quarter final tickets"),
+    ("add a quarter of the budget to savings", "A quarter of the budget to savings"),
+    ("add twenty past", "Twenty past"),
+    ("pay the past due bill", "Pay the past due bill"),
+    ("book half an hour with the coach", "Book half an hour with the coach"),
+    ("call mom half 5", "Call mom half 5"),
+    ("read five to ten pages", "Read five to ten pages"),
+    ("read chapters five to ten", "Read chapters five to ten"),
+    ("call mom five to nine", "Call mom five to nine"),
+    ("add meet between ten to seven and eight", "Meet between ten to seven and eight"),
+    ("add chapter 10 to 12", "Chapter 10 to 12"),
+    ("add count down from ten to seven", "Count down from ten to seven"),
+    ("add review 10 past papers", "Review 10 past papers"),
+    ("buy a quarter pound of cheese", "Buy a quarter pound of cheese"),
+    ("add seven thirty-somethings to the guest list", "Seven thirty-somethings to the guest list"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), SPOKEN_TRAPS)
+def test_spoken_clock_traps(text: str, title: str) -> None:
+    task = _one_task(text, NOW, BERLIN)
+    assert (task.title, task.due_date, task.due_time) == (title, None, None)
+
+
+def test_half_an_hour_is_unchanged() -> None:
+    task = _one_task("call mom in half an hour", NOW, BERLIN)
+    assert (task.title, task.due_date, task.due_time) == ("Call mom", D(2026, 11, 21), T(15, 0))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5 to 9", "pages 5 to 9", "we met at one point", "half price", "twenty past", "half 5"],
+)
+def test_spoken_clock_traps_for_parse_when(text: str) -> None:
+    assert parse_when(text, NOW, BERLIN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "clock"),
+    [
+        ("call mom at half past 4 in the afternoon please", "call mom please", T(16, 30)),
+        ("call mom around half past three", "call mom", T(15, 30)),
+        ("call mom a quarter past 3 about the party", "call mom about the party", T(15, 15)),
+        ("call mom ten to seven, then cook", "call mom , then cook", T(18, 50)),
+        ("call mom at like 5", "call mom", T(17, 0)),
+        ("call mom at like nine", "call mom", T(9, 0)),
+        ("call mom at half 5", "call mom", T(17, 30)),
+    ],
+)
+def test_parse_when_reads_spoken_clocks_in_place(text: str, rest: str, clock: time) -> None:
+    # parse_when reads the raw words too, and its spans cover them (the composer's preview).
+    found = parse_when(text, NOW, BERLIN)
+    assert found is not None
+    assert found.due_time == clock
+    cut = "".join(ch for i, ch in enumerate(text) if not any(s <= i < e for s, e in found.spans))
+    assert " ".join(cut.split()) == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("at quarter to six", "at 5:45"),
+        ("around half past two", "at 2:30"),
+        ("half past 4pm", "at 4:30pm"),
+        ("at half 5", "at 5:30"),
+        ("half 5", "half 5"),
+        ("at like at 9:00am", "at 9:00am"),
+        ("quarter to midnight", "at 23:45"),
+        ("quarter past noon", "at 12:15"),
+        ("half price", "half price"),
+    ],
+)
+def test_clock_words_writes_spoken_clocks(text: str, written: str) -> None:
+    assert clock_words(text) == written

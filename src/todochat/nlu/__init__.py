@@ -10,6 +10,17 @@ Decided rules
   "at 12" noon, "at 13".."at 23" as is; "morning"/"evening" nearby overrides ("tomorrow
   morning at 7" = 07:00). "5pm", "5:30 pm", "5 p.m.", "17:30" need no cue; "5:30" alone follows
   the bare-hour rule, "05:30" does not. Bare numbers ("buy 2 bottles", "read 1984") are text.
+  "at like 9", "at around 5", "at about 5" are "at 9"/"at 5".
+- Spoken clocks are the clock said, then the same rules: "half past 4" = 4:30 = 16:30, "quarter
+  to 9" = 8:45 = 08:45 ("in the evening"/"pm"/"tonight": 20:45), "ten to 8" = 7:50 = 19:50,
+  "quarter past 11 in the morning", "a quarter past 3", "twenty past six", "5 past 9",
+  "quarter to midnight" = 23:45. Minutes are quarter/half or 5/10/20/25 (others with
+  "minutes": "3 minutes past 6"). British "half 5" = 5:30 only with a cue ("at half 5").
+  "at nine", "at like nine", "at six forty-five"; "six forty-five" with no cue only next to a
+  day or part of day ("tomorrow six forty-five") or am/pm. "ten to seven" needs no cue, but
+  "five to ten" (counting up, like a range) does, or a day next to it; digits before "to" need
+  "at" ("at 10 to 7"; "move 5 to 9" is not a time). "from ten to seven", "half price", "quarter
+  final", "twenty past", "half an hour", "past due" are not clocks.
 - Weekdays: "friday", "on/by/this friday" = the next Friday, today included (unless a time given
   for today has passed: then a week later). "next friday" = the Friday of next week (Monday-based
   weeks), so on Saturday 21 Nov it is 27 Nov and on Monday 16 Nov it is 27 Nov too.
@@ -54,9 +65,9 @@ Decided rules
 - Only the first 600 characters are read; titles are capped at 500.
 
 Not understood yet: numeric day/month dates, "in May" (month without day), relative moves of a
-todo's own date ("push X back two days"), times like "half past five", ranges/durations ("from
-2 to 4"), "every N hours", end dates for repeats ("until June", "for 3 weeks"), reminders
-separate from due times, several commands in one message, non-English languages.
+todo's own date ("push X back two days"), ranges/durations ("from 2 to 4"), "every N hours",
+end dates for repeats ("until June", "for 3 weeks"), reminders separate from due times, several
+commands in one message, non-English languages.
 """
 
 from .acts import Act, read_act, read_changes

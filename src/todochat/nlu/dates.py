@@ -95,14 +95,16 @@ _MONTH_DAY_ONLY = _c(
     r"(?!\s+of\s+(?:every|each))"
 )
 _ZONE = rf"(?:\s*\(?(?P<zone>{ZONE_RE})\)?(?![\w]))?"
-_TIME_CUE = r"(?:(?:at|@|by|before|around|from|until|till|after)\s+)?"
+# "at 5", "at like 5", "at around 5", "by 5": a cue the time takes with it.
+_AT = r"(?:at|@)\s+(?:(?:like|about|around)\s+)?"
+_TIME_CUE = rf"(?:{_AT}|(?:by|before|around|from|until|till|after)\s+)?"
 _AMPM = _c(
     rf"(?<![\w:.]){_TIME_CUE}(?P<h>\d{{1,2}})(?:[:.](?P<m>[0-5]\d))?\s*"
     rf"(?P<ap>a\.?m\.?|p\.?m\.?)(?![\w]){_ZONE}"
 )
 _CLOCK = _c(rf"(?<![\w:.]){_TIME_CUE}(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\w:]){_ZONE}")
 _BARE_HOUR = _c(
-    r"(?<![\w:.])(?:(?:at|@|around)\s+(?P<h>\d{1,2})(?:\s*o'?clock)?|(?P<h2>\d{1,2})\s*o'?clock)"
+    rf"(?<![\w:.])(?:(?:{_AT}|around\s+)(?P<h>\d{{1,2}})(?:\s*o'?clock)?|(?P<h2>\d{{1,2}})\s*o'?clock)"
     r"(?![\w:.%])(?!\s*(?:%|percent|people|persons|pages|items|things|minutes?|mins?|hours?"
     rf"|days?|weeks?|km|miles?|kg|lbs?|euros?|dollars?|bucks)\b){_ZONE}"
 )
@@ -138,10 +140,6 @@ _AFTER_BARE = re.compile(
 )
 
 
-_QUARTER = _c(
-    r"\b(?:at\s+)?(?P<q>quarter|half)\s+(?P<rel>past|to|after|before|til|till)\s+"
-    r"(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-)
 # "0915", "at 1430": a 24-hour clock without the colon (a leading zero, or "at" before it).
 _COMPACT = _c(
     r"(?:\b(?P<at>at|@)\s*|(?<![\w:.]))(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*h(?:rs)?)?\b"
@@ -150,15 +148,176 @@ _HOUR_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+_NUMBER_WORDS = _HOUR_WORDS | {
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "oh": 0, "o": 0,
+}  # fmt: skip
+_UNIT_RE = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_RE = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_HOUR_WORD_RE = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+# The minutes said after an hour word: "seven thirty", "six forty-five", "nine oh five".
+_CLOCK_MIN_RE = (
+    rf"(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:{_UNIT_RE}))?|oh?[\s-]+(?:{_UNIT_RE})|{_TEEN_RE}"
+)
+# The minutes before "past"/"to": "5", "ten", "twenty-five" ("tomorrow 5 past 9" arrives from
+# shorthand.write_out as "tomorrow at 5:00 past 9").
+_BY_MIN_RE = rf"\d{{1,2}}(?::00)?|twenty(?:[\s-]+(?:{_UNIT_RE}))?|{_TEEN_RE}|{_UNIT_RE}"
+_SPOKEN_HOUR_RE = rf"1[0-2]|0?[1-9]|{_HOUR_WORD_RE}|noon|midnight"
+# A spoken clock: "(at) (a) quarter past 3", "twenty to seven", "5 past 9", "(at) half 5",
+# "at (like) nine", "six forty-five". Whether it is a clock is decided by _spoken().
+_SPOKEN = _c(
+    r"(?<![\w:.'-])(?P<cue>(?:at|@)\s+(?:(?:like|about|around)\s+)?"
+    r"|(?:around|by|before|until|till|after|from)\s+(?:like\s+)?)?"
+    rf"(?:(?P<by>(?:a\s+)?quarter|half|(?P<n>{_BY_MIN_RE})(?:\s+(?P<unit>minutes?|mins?))?)"
+    rf"\s+(?P<rel>past|after|to|before|til|till)\s+(?P<h>{_SPOKEN_HOUR_RE})"
+    rf"|half\s+(?P<hh>{_SPOKEN_HOUR_RE})"
+    rf"|(?P<wh>{_HOUR_WORD_RE})(?:[\s-]+(?P<wm>{_CLOCK_MIN_RE}))?)"
+    r"(?!\d|[:.,]\d)(?P<oclock>\s*o'?clock)?(?:\s*(?P<ap>a\.?m\.?|p\.?m\.?))?(?![\w-])" + _ZONE
+)
+# A spoken clock needs one of these words; checking for them first is much cheaper than _SPOKEN.
+_SPOKEN_WORDS = frozenset(
+    [*_HOUR_WORDS, "noon", "midnight", "half", "past", "after", "to", "before", "til", "till"]
+)
+_LETTERS = re.compile(r"[a-z]+")
+# What may follow a spoken clock that could be something else ("ten to seven" vs "five to ten
+# pages", "at nine" vs "at one point"): the end, punctuation, or another word about when.
+_TIME_TAIL = _c(
+    r"^(?:\s*$|\s*[,.;:!?)]|\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight"
+    r"|tonite|today|tomorrow|tmrw|tmr|this|next|on|every|each|and|then|please|pls|sharp"
+    rf"|instead|for|with|so|or|but|{WD_RE}|{PART_RE})\b)"
+)
+_DAY_BEFORE = _c(rf"\b(?:today|tonight|tonite|tomorrow|tmrw|tmr|{WD_RE}|{PART_RE}),?\s+$")
+_DAY_AFTER = _c(
+    r"^\s+(?:(?:in\s+the\s+)?(?:morning|afternoon|evening)|at\s+night|tonight|tonite|today"
+    rf"|tomorrow|tmrw|tmr|on|this|next|{WD_RE})\b"
+)
+_NOT_A_TIME = _c(
+    r"^\s*(?:%|(?:percent|people|persons|pages|items|things|minutes?|mins?|hours?|days?|weeks?"
+    r"|months?|years?|km|miles?|kg|lbs?|euros?|dollars?|bucks|times|points?)\b)"
+)
+# "at like at 9:00am": what shorthand.write_out makes of "at like nine in the morning".
+_FILLER_AT = _c(r"\b(?:at|@)\s+(?:like|about|around)\s+(?=at\s)")
+# "six forty-at 5:00am", "six forty-5pm": what shorthand.write_out makes of "six forty-five in
+# the morning" and "six forty-five pm" (it reads the "five" after the hyphen as an hour); the
+# minutes are written back as words so _SPOKEN reads the whole clock.
+_SPLIT_MINUTES = _c(
+    r"\b(?P<tens>twenty|thirty|forty|fifty)-(?:at\s+)?(?P<u>[1-9])(?::00)?"
+    r"(?P<ap>a\.?m\.?|p\.?m\.?|\s*o'?clock)?(?![\w:])"
+)
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
-def _quarter(m: re.Match[str]) -> str:
-    word = m["h"].lower()
-    hour = int(word) if word.isdigit() else _HOUR_WORDS[word]
-    minutes = 30 if m["q"].lower() == "half" else 15
-    if m["rel"].lower() in ("to", "before", "til", "till"):
-        hour, minutes = (hour - 1) % 12 or 12, 60 - minutes
-    return f"at {hour}:{minutes:02d}"
+@dataclass(frozen=True, slots=True)
+class _Spoken:
+    """A spoken clock: the clock said and whether the bare-hour rule still places it."""
+
+    clock: time
+    bare: bool
+    cue: str
+
+
+def _may_say_clock(text: str) -> bool:
+    return not _SPOKEN_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+
+
+def _number_value(words: str) -> int:
+    """ "25", "5:00", "twenty-five", "oh five" as a number."""
+    words = words.lower().removesuffix(":00")
+    if words.isdigit():
+        return int(words)
+    return sum(_NUMBER_WORDS[w] for w in re.split(r"[\s-]+", words))
+
+
+def _clock_context(m: re.Match[str], minutes: int, before: str, after: str) -> bool:
+    """Whether "ten to seven" with no cue is a clock: it ends the phrase ("call mom ten to
+    seven, then cook"). "five to ten" counts up like a range ("chapters five to ten"), so it
+    needs a day or part of day next to it ("five to ten tomorrow")."""
+    hour = m["h"].lower()
+    if hour not in ("noon", "midnight") and minutes < _number_value(hour):
+        return bool(_DAY_BEFORE.search(before) or _DAY_AFTER.match(after))
+    return bool(_TIME_TAIL.match(after))
+
+
+def _spoken(m: re.Match[str], text: str) -> _Spoken | None:
+    """The clock a _SPOKEN match says, or None when the words are not a clock here.
+
+    The clock is the one said ("quarter to 9" is 8:45, "ten to 8" 7:50), read like the same
+    clock in digits: a bare 1..11 follows the bare-hour rule, 12 is noon, am/pm decide."""
+    before, after = text[: m.start()], text[m.end() :]
+    cue = (m["cue"] or "").lower().split()
+    said = bool(m["ap"] or m["oclock"] or m["zone"])
+    if not said and _NOT_A_TIME.match(after):
+        return None  # "five to ten pages", "at half 5 people"
+    back = False
+    if m["by"]:
+        hour = m["h"]
+        by = m["by"].lower()
+        back = m["rel"].lower() in ("to", "before", "til", "till")
+        if by.endswith("quarter"):
+            minutes = 15
+        elif by == "half":
+            minutes = 30
+        else:
+            minutes = _number_value(m["n"])
+            digits = m["n"][0].isdigit()
+            if not 1 <= minutes <= 29 or (not m["unit"] and minutes % 5):
+                return None  # "3 past 9" needs "minutes"
+            if back and (
+                cue[:1] == ["from"]
+                or (digits and (cue[:1] not in (["at"], ["@"]) or m["n"].endswith(":00")))
+                or (not cue and not said and not _clock_context(m, minutes, before, after))
+                or re.search(r"\bbetween\s+$", before, _F)
+            ):
+                return None  # ranges and numbers: "from ten to seven", "move 5 to 9"
+    elif m["hh"]:
+        if not cue:
+            return None  # British "half 5" only with a cue: "at half 5"
+        hour, minutes = m["hh"], 30
+    else:
+        hour = m["wh"]
+        minutes = _number_value(m["wm"]) if m["wm"] else 0
+        if not cue:
+            # "six forty-five" next to a day or part of day, or with am/pm.
+            near = _DAY_BEFORE.search(before) or _DAY_AFTER.match(after)
+            if not m["wm"] or not (said or near):
+                return None
+        elif not m["wm"] and not said and not _TIME_TAIL.match(after):
+            return None  # "at one point"
+    word = cue[0] if cue else "at"
+    cue_word = word if word in ("by", "before", "until", "till", "after", "from") else "at"
+    ap = (m["ap"] or "").lower()[:1]
+    name = hour.lower()
+    if name in ("noon", "midnight") or ap:
+        if name in ("noon", "midnight"):
+            if ap:
+                return None
+            base = 12 if name == "noon" else 24
+        else:
+            base = _number_value(hour) % 12 + (12 if ap == "p" else 0)
+        total = (base * 60 + (-minutes if back else minutes)) % (24 * 60)
+        return _Spoken(time(total // 60, total % 60), False, cue_word)
+    face = _number_value(hour)
+    if back:
+        face, minutes = (face - 2) % 12 + 1, 60 - minutes  # "to 1" is 12:xx
+    return _Spoken(time(face, minutes), face != 12 and not hour.startswith("0"), cue_word)
+
+
+def _write_spoken(m: re.Match[str]) -> str:
+    said = _spoken(m, m.string)
+    if said is None:
+        return m.group()
+    clock = said.clock
+    if said.bare:
+        out = f"{clock.hour}:{clock.minute:02d}"  # the bare-hour rule still decides
+    elif m["ap"]:
+        out = f"{clock.hour % 12 or 12}:{clock.minute:02d}{'am' if clock.hour < 12 else 'pm'}"
+    elif clock.hour in (10, 11):
+        out = f"{clock.hour}:{clock.minute:02d}am"
+    else:
+        out = f"{clock.hour:02d}:{clock.minute:02d}"  # "00:15", "12:15", "23:45": as is
+    zone = f" {m['zone']}" if m["zone"] else ""
+    return f"{said.cue} {out}{zone}"
 
 
 def _compact(m: re.Match[str]) -> str:
@@ -169,9 +328,23 @@ def _compact(m: re.Match[str]) -> str:
 
 def clock_words(text: str) -> str:
     """Spoken and compact clock times as "at H:MM": "quarter to six" -> "at 5:45" (then the
-    bare-hour rule makes it 17:45), "half past 5" -> "at 5:30", "0915" -> "at 09:15"."""
-    if "quarter" in text or "half" in text or "QUARTER" in text.upper():
-        text = _QUARTER.sub(_quarter, text)
+    bare-hour rule makes it 17:45), "half past 5" -> "at 5:30", "around twenty past six" ->
+    "at 6:20", "at half 5" -> "at 5:30", "at like nine" -> "at 9:00", "0915" -> "at 09:15".
+    A clock that is not bare keeps its reading: "half past 4pm" -> "at 4:30pm", "quarter to
+    midnight" -> "at 23:45"."""
+    lower = text.lower()
+    if "like " in lower or "about " in lower or "around " in lower:
+        text = _FILLER_AT.sub("", text)
+    if "-" in text:
+        text = _SPLIT_MINUTES.sub(
+            lambda m: (
+                f"{m['tens']}-{_UNITS[int(m['u']) - 1]}{' ' if m['ap'] else ''}"
+                f"{(m['ap'] or '').strip()}"
+            ),
+            text,
+        )
+    if _may_say_clock(text):
+        text = _SPOKEN.sub(_write_spoken, text)
     if not any(c.isdigit() for c in text):
         return text
     return _COMPACT.sub(_compact, text)
@@ -425,6 +598,13 @@ def _period(m: re.Match[str], today: date) -> date:
 
 
 def _find_time(scan: Scanner, found: _Found) -> None:
+    for spoken in scan.finditer(_SPOKEN) if _may_say_clock(scan.masked) else ():
+        said = _spoken(spoken, scan.text)
+        if said is not None:
+            scan.consume(*spoken.span())
+            found.clock, found.bare_hour, found.zone = said.clock, said.bare, spoken["zone"]
+            _part_of_day(scan, found, spoken.end())
+            return
     m = scan.search(_AMPM)
     if m:
         h, mi = int(m["h"]), int(m["m"] or 0)
