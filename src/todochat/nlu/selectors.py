@@ -84,6 +84,27 @@ _WORD_ONES = re.compile(
 )
 
 
+# Several todos named by a word they share: "both priya calls", "all the marking", "the two
+# things for the Kita", "both the buy ones"; and inside a longer phrase only with a noun that
+# says "several" ("picked up both the buy ones at the merchants", "got all the grocery things").
+_GROUP_NOUN = r"(?:ones|things|stuff|bits|tasks|todos|to-dos|items|calls|errands|jobs)"
+_SOME = re.compile(
+    r"^(?:(?P<n>both|two|three|four)|all(?:\s+of)?)\s+(?:of\s+)?(?:the\s+|my\s+)?"
+    r"(?:(?P<n2>two|three|four)\s+)?"
+    rf"(?P<w>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)??)(?:\s+{_GROUP_NOUN})?"
+    r"(?:\s+(?:for|about|from)\s+(?:the\s+|my\s+)?(?P<w2>[a-z][\w'-]*))?$"
+    r"|^the\s+(?P<n3>two|three|four)\s+"
+    rf"(?:{_GROUP_NOUN}\s+(?:for|about|from)\s+(?:the\s+|my\s+)?(?P<w3>[a-z][\w'-]*)"
+    rf"|(?P<w4>[a-z][\w'-]*)(?:\s+{_GROUP_NOUN})?)$",
+    _F,
+)
+_SOME_INSIDE = re.compile(
+    r"\b(?:(?P<n>both)|all)\s+(?:of\s+)?(?:the\s+|my\s+)?"
+    rf"(?P<w>[a-z][\w'-]*)\s+{_GROUP_NOUN}\b(?P<w2>)",
+    _F,
+)
+
+
 @dataclass(frozen=True)
 class Selector:
     """Several todos: by list filter, or what was just shown (``shown``), maybe ``count`` many."""
@@ -147,4 +168,19 @@ def _selector(phrase: str) -> Selector | None:
     m = _WORD_ONES.match(text)
     if m:
         return Selector(word=m["w"])
+    m = _SOME.match(text) or _SOME_INSIDE.search(text)
+    if m:
+        got = {k: v for k, v in m.groupdict().items() if v}
+        said = (got.get("n") or got.get("n2") or got.get("n3") or "").lower()
+        count = 2 if said == "both" else (number(said) if said else None)
+        word = got.get("w2") or got.get("w3") or got.get("w") or got.get("w4")
+        if word and word not in _NOT_A_WORD:
+            return Selector(count=count, word=word)
     return None
+
+
+# Words that name no todo after "all the" ("all the time", "all the same").
+_NOT_A_WORD = frozenset(
+    {"time", "same", "way", "rest", "others", "other", "best", "more", "the", "my", "of", "them"}
+    | {"these", "those", "this", "that", "it", "its", "your", "our", "their", "a", "an", "and"}
+)

@@ -581,8 +581,18 @@ class Targets:
                 return reply(f"You have no todos{named}, so I haven't changed anything.")
             return reply("Nothing matches that, so I haven't changed anything.")
         planned = [c for t in todos for c in self.actions(intent, t)]
-        direct = len(todos) == 1 or (
-            selector.shown and not selector.everything and len(todos) <= SMALL
+        direct = (
+            len(todos) == 1
+            or (selector.shown and not selector.everything and len(todos) <= SMALL)
+            # "make both priya calls high priority", "put the two things for the Kita on
+            # tomorrow": as many todos as were said, changed (not deleted) at once; "all the
+            # grocery stuff" still lists them and asks.
+            or (
+                selector.word is not None
+                and selector.count == len(todos)
+                and not isinstance(intent, nlu.Delete)
+                and len(todos) <= SMALL
+            )
         )
         if direct:
             return calls(*planned)
