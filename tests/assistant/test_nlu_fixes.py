@@ -163,3 +163,16 @@ def test_tag_with_shorthand() -> None:
     assert isinstance(intent, nlu.ChangeTags) and intent.add == ("work",), intent
     # A title keeps "w/" as typed.
     assert one("add lunch w/ dad tuesday 1pm").title == "Lunch w/ dad"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I have a dentist appointment on friday", "Dentist appointment"),
+        ("I've got a parcel to collect tomorrow", "Parcel to collect"),
+        ("add I have my driving test friday", "My driving test"),
+        ("I have to call mom", "Call mom"),
+    ],
+)
+def test_what_i_have_is_the_todo(text: str, title: str) -> None:
+    assert one(text).title == title

@@ -25,6 +25,12 @@ _LEAD_NOUN = re.compile(
     r"named|titled)\s+|^(?:(?:a|an|new|another)\s+)+(?:task|todo|to-do|reminder)\s*:\s*",
     re.IGNORECASE,
 )
+# "I am having tea with Doris", "I have a dentist appointment": the event is the todo.
+_SAID_OF_ME = re.compile(
+    r"^(?:(?:i\s+am|i'm|we\s+are|we're)\s+having\s+"
+    r"|(?:i|we)(?:\s+have|'ve)(?:\s+got)?\s+(?:(?:a|an)\s+)?(?=(?:my|our|the|\w+)\s))",
+    re.IGNORECASE,
+)
 _WRAPPED = re.compile(r'^(["\'`])(.+)\1$', re.DOTALL)
 _END_PUNCT = re.compile(r"[\s.,;:]+$")
 _PAREN_EMPTY = re.compile(r"\(\s*\)|\[\s*\]")
@@ -36,6 +42,7 @@ def clean_title(text: str) -> str:
     title = squash(_PAREN_EMPTY.sub(" ", text))
     title = _LIST_TAIL.sub("", title)
     title = _LEAD_NOUN.sub("", title)
+    title = _SAID_OF_ME.sub("", title) or title
     for _ in range(3):
         before = title
         title = _TRAILING.sub("", title)
