@@ -176,3 +176,17 @@ def test_tag_with_shorthand() -> None:
 )
 def test_what_i_have_is_the_todo(text: str, title: str) -> None:
     assert one(text).title == title
+
+
+def test_a_quoted_new_title_ends_at_its_quote() -> None:
+    # The rest of the request was part of the new title.
+    intent = parse(
+        "Can you rename 'Photocopy worksheets' to 'Photocopy fractions worksheets for 3B' and "
+        "give it the tags maths and copying?"
+    )
+    assert isinstance(intent, nlu.Update), intent
+    assert intent.changes.title == "Photocopy fractions worksheets for 3B"
+    assert intent.changes.tags == ("maths", "copying")
+    # "umbenennen in": a learner's "rename 'A' in 'B'".
+    renamed = parse("Please rename 'Buy present for Oma' in 'Buy present for grandma'.")
+    assert isinstance(renamed, nlu.Rename) and renamed.new_title == "Buy present for grandma"

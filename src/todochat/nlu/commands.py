@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from .changes import read_changes
 from .dates import WhenMatch, extract_when
 from .model import (
     Changes,
@@ -177,7 +179,11 @@ _SET_REPEAT = (
 )
 _RENAME_QUOTED = _c(
     r"(?:rename|retitle|change|edit|update)\s+(?:the\s+)?(?:title\s+of\s+|name\s+of\s+)?"
-    r"(?P<ref>\"[^\"]+\"|'[^']+')(?:\s+(?:task|todo))?\s+(?:to|as|into)\s+(?P<new>.+?)"
+    r"(?P<ref>\"[^\"]+\"|'[^']+')(?:\s+(?:task|todo))?\s+(?:to|as|into|in(?=\s+[\"']))\s+"
+    r"(?P<new>.+?)"
+)
+_QUOTED_THEN = re.compile(
+    r"""^(?P<q>["'])(?P<title>[^"']+)(?P=q)(?P<rest>\s*(?:,|\band\b|&)\s*\S.*)$""", re.I
 )
 _RENAME = (
     _c(r"(?:rename|retitle)\s+(?P<ref>.+?)\s+(?:to|as|into)\s+(?P<new>.+?)"),
@@ -430,6 +436,14 @@ def parse_command(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
 
 def _rename(m: re.Match[str], now: datetime, tz: ZoneInfo) -> Intent | None:
     new = m["new"].strip()
+    quoted = _QUOTED_THEN.match(new)
+    if quoted:
+        # "rename 'A' to 'B' and give it the tags maths and copying": the quotes end the title.
+        title = clean_title(quoted["title"])
+        more = read_changes(quoted["rest"], now, tz)
+        if more.slots and not more.problem:
+            return Update(parse_reference(m["ref"]), replace(more, title=title))
+        return Rename(parse_reference(m["ref"]), title) if title else None
     for cut in reversed(list(re.finditer(r"\s+to\s+", new, _F))):
         # "change the visit to Joan to next Tuesday": the name has a "to" of its own.
         when = full_when(new[cut.end() :], now, tz)

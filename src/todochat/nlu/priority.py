@@ -48,7 +48,8 @@ _EDGE_URGENT = re.compile(
 _HASHTAG = re.compile(r"(?<![\w&#/])#(?P<tag>[A-Za-z][\w-]{0,63})\b")
 TAG_WORD = r"[A-Za-z][\w-]{0,63}"
 _TAG_PHRASE = re.compile(
-    rf"(?:,?\s*\b(?:and\s+)?(?:tag(?:ged)?(?:\s+it)?(?:\s+(?:as|with))?|with\s+(?:the\s+)?tags?|labell?ed)"
+    rf"(?:,?\s*\b(?:and\s+)?(?:tag(?:ged)?(?:\s+it)?(?:\s+(?:as|with))?|with\s+(?:the\s+)?tags?|labell?ed"
+    r"|give\s+(?:it|them)\s+(?:the\s+)?tags?)"
     rf"\s*:?\s+)(?P<list>#?{TAG_WORD}(?:\s*(?:,\s*and|,|and|&)\s*#?{TAG_WORD})*)",
     _F,
 )
