@@ -190,3 +190,8 @@ def test_a_quoted_new_title_ends_at_its_quote() -> None:
     # "umbenennen in": a learner's "rename 'A' in 'B'".
     renamed = parse("Please rename 'Buy present for Oma' in 'Buy present for grandma'.")
     assert isinstance(renamed, nlu.Rename) and renamed.new_title == "Buy present for grandma"
+
+
+def test_no_due_date_anymore_is_only_a_change() -> None:
+    changes = nlu.read_changes("no due date anymore & make it low prio pls", NOW, BERLIN)
+    assert (changes.clear_due, changes.priority, changes.title) == (True, "low", None)

@@ -86,7 +86,8 @@ _STOP_REPEAT = re.compile(
     _F,
 )
 _CLEAR_DUE = re.compile(
-    r"\b(?:no|remove\s+the|clear\s+the|drop\s+the|without\s+a?)\s+(?:due\s+)?(?:date|deadline)\b",
+    r"\b(?:no|remove\s+the|clear\s+the|drop\s+the|without\s+a?)\s+(?:due\s+)?(?:date|deadline)\b"
+    r"(?:\s+(?:anymore|any\s+more|any\s+longer|now))?",
     _F,
 )
 _RENAME = re.compile(

@@ -185,6 +185,10 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
                 continue
         if steps and _group_step(steps[-1]) and _restates(part, d):
             continue  # "everything due today is done, mark it all off": said twice
+        titled = _titled(part, todos) if len(parts) > 1 else []
+        if titled:
+            topic = titled  # "renew library books - no due date anymore & make it low prio"
+            continue
         best = _best_for(part, todos, d, topic, missing, group)
         if best is None:
             group = group_of(part) or group  # "all what is overdue, please mark as done"
@@ -230,6 +234,20 @@ def _restates(part: str, d: Dialogue) -> bool:
     """A clause that only repeats the request before it ("mark it all off")."""
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
     return frame is not None and not frame.words.strip()
+
+
+def _titled(part: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The open todo a clause names by its whole title, said as it is ("renew library books"
+    before "- make it low prio"): the topic of the clauses after it, not a new todo."""
+    said = " ".join(_WORD.findall(part.lower()))
+    if not said or re.match(r"^(?:add|new|create|remind)\b", said):
+        return []
+    return [
+        t
+        for t in todos
+        if not t.get("completed")
+        and " ".join(_WORD.findall(str(t.get("title", "")).lower())) == said
+    ][:1]
 
 
 def _names_only(part: str) -> bool:
