@@ -984,8 +984,13 @@ class Targets:
                 drafts = [_inherit(t, inherit, same["what"].lower()) for t in drafts]
             return self.create(nlu.CreateTasks(tuple(drafts), explicit=True), turn)
         kinds = {"complete": nlu.Complete, "uncomplete": nlu.Uncomplete, "delete": nlu.Delete}
+        other = _OTHER.match(body)
+        if action.kind in kinds and other is not None:
+            return self._other(kinds[action.kind], action, other["w"], turn)
         if action.kind in kinds and not isinstance(sub, (*REF_INTENTS, nlu.ListTasks)):
             return self.referenced(kinds[action.kind](nlu.parse_reference(body)), turn)
+        # "the quiz one too" after a move: the same change to another todo.
+        alike = alike or _ADD_TOO.search(turn.user) is not None
         if action.kind == "update" and alike and not isinstance(sub, (*REF_INTENTS, nlu.ListTasks)):
             values = action.values
             changes = nlu.Changes(
@@ -997,6 +1002,31 @@ class Targets:
             )
             return self.referenced(nlu.Update(nlu.parse_reference(body), changes), turn)
         return None
+
+    def _other(self, kind: Any, action: Any, words: str, turn: Turn) -> Decision:
+        """ "and the other pickup" after completing one of two: the same act on the todo the
+        words (or the last title's) fit besides the one just acted on."""
+        if writes(turn):
+            return reply(report(turn))
+        done = reads(turn)
+        if not done:
+            return calls(call("list_tasks", status="all"))
+        rest = [
+            t
+            for t in done[0].output or []
+            if isinstance(t, dict) and t.get("task_id") not in action.ids
+        ]
+        if kind is not nlu.Uncomplete:
+            rest = [t for t in rest if not t.get("completed")]
+        said = words.strip() or (action.titles[-1] if action.titles else "")
+        found = nlu.match_reference(
+            nlu.Reference(words=said),
+            [nlu.Candidate(t["task_id"], str(t.get("title", ""))) for t in rest],
+        )
+        if len(found) != 1:
+            return reply(f"Which one do you mean? Nothing was changed.\n{say.numbered(rest)}")
+        todo = next(t for t in rest if t["task_id"] == found[0].id)
+        return calls(*self.actions(kind(nlu.Reference(task_id=todo["task_id"])), todo))
 
     def _another(self, action: Any, details: nlu.Changes, body: str, turn: Turn) -> Decision:
         """ "another one at 9" after "sterilize bottles at 3": the same todo again, at 9 that
@@ -1198,6 +1228,9 @@ def _replacing_tags(changes: nlu.Changes, values: dict[str, Any]) -> nlu.Changes
     return replace(changes, untags=tuple(t for t in said if t not in changes.tags))
 
 
+# "and the other pickup", "the other one": of two todos, the one not just acted on.
+_OTHER = re.compile(r"^(?:the\s+)?other\s+(?:one\b\s*)?(?P<w>.*?)(?:\s+one)?[\s.!?]*$", re.I)
+_ADD_TOO = re.compile(r"\b(?:too|as\s+well)\b[\s.!?]*$", re.I)
 _ANOTHER_LEAD = re.compile(r"^(?:(?:and|oh|ok|okay)\s+)*(?:another|one\s+more)\b", re.I)
 _OBJECT = re.compile(r"^(?:my|the|a|an|some|his|her|their|our|your|more)\s", re.I)
 _ANOTHER = re.compile(
