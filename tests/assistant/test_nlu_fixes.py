@@ -195,3 +195,12 @@ def test_a_quoted_new_title_ends_at_its_quote() -> None:
 def test_no_due_date_anymore_is_only_a_change() -> None:
     changes = nlu.read_changes("no due date anymore & make it low prio pls", NOW, BERLIN)
     assert (changes.clear_due, changes.priority, changes.title) == (True, "low", None)
+
+
+@pytest.mark.parametrize(
+    "text", ["um what do i have due between now and friday", "what's due from today to friday"]
+)
+def test_from_now_until_a_day(text: str) -> None:
+    intent = parse(text)
+    assert isinstance(intent, nlu.ListTasks), intent
+    assert (intent.due_from, intent.due_to) == (date(2026, 11, 21), date(2026, 11, 27))

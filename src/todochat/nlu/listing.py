@@ -191,7 +191,11 @@ _DATE_WORDS = re.compile(
 _THIS_SPAN = re.compile(
     r"\b(?:this|the\s+rest\s+of\s+the|rest\s+of\s+the)\s+(?P<unit>week|month|year)\b", _F
 )
-_BEFORE = re.compile(r"\b(?P<cue>before|by|until|till)\s+(?P<when>(?:next\s+|this\s+)?\w+)", _F)
+_BEFORE = re.compile(
+    r"\b(?P<cue>before|by|until|till|between\s+(?:now|today)\s+and"
+    r"|from\s+(?:now|today)\s+(?:until|till|to))\s+(?P<when>(?:next\s+|this\s+)?\w+)",
+    _F,
+)
 
 
 _DAY_WORD = (
