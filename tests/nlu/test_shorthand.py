@@ -23,6 +23,24 @@ from todochat.nlu.shorthand import write_out
         ("set it for 8 in the morning", "set it for 8am"),
         ("the meeting at 11 of the morning", "the meeting at 11am"),
         ("gym 6:30 in the evening", "gym 6:30pm"),
+        # "like" after a cue is a filler: "at like nine" is written as "at nine" is
+        ("call mom at nine", "call mom at 9:00"),
+        ("call mom at like nine", "call mom at 9:00"),
+        ("call mom at like nine in the morning", "call mom at 9:00am"),
+        ("call mom at like 5", "call mom at 5"),
+        ("meet at like seven thirty", "meet at 7:30"),
+        ("call mom by like nine in the morning", "call mom by 9:00am"),
+        ("standup at like 0730 tomorrow", "standup at 07:30 tomorrow"),
+        # "about" and "around" after "at" stay, and the clock is cued once
+        ("call mom at about nine in the morning", "call mom at about 9:00am"),
+        ("call mom at around nine", "call mom at around 9:00"),
+        ("standup at around 0730 tomorrow", "standup at around 07:30 tomorrow"),
+        # a clock after its cue gets no second "at"
+        ("call mom at six thirty please", "call mom at 6:30 please"),
+        ("call mom by six thirty please", "call mom by 6:30 please"),
+        ("call mom at about six thirty please", "call mom at about 6:30 please"),
+        # the number before "past" is the minutes, not an hour after the day
+        ("call mom tomorrow 10 past 7 in the evening", "call mom tomorrow 10 past 7pm"),
         # a 24-hour clock next to a day
         ("gym 1830 fri", "gym at 18:30 fri"),
         ("fri 830 standup", "fri at 8:30 standup"),
@@ -55,6 +73,22 @@ def test_written_out(text: str, expected: str) -> None:
         "put the bins out on monday",
         "call Mom",
         "book flights to Lima",
+        # the minutes of a spoken clock are never an hour of their own; dates.clock_words
+        # reads the whole clock
+        "call mom six forty-five in the morning",
+        "call mom six forty-five pm",
+        "call mom tomorrow at six forty-five pm",
+        "call mom at six forty-five o'clock",
+        "call mom tomorrow 5 past 9",
+        "call mom fri 10 after 9",
+        "call mom ten to seven",
+        "call mom at ten to seven",
+        "call mom ten to seven in the morning",
+        "call mom at five to nine tonight",
+        "call mom five past nine in the morning",
+        "call mom twenty-five past eight tomorrow",
+        "call mom tomorrow at twenty five to ten",
+        "call mom at twenty to eight in the morning",
     ],
 )
 def test_left_alone(text: str) -> None:

@@ -160,9 +160,8 @@ _HOUR_WORD_RE = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
 _CLOCK_MIN_RE = (
     rf"(?:twenty|thirty|forty|fifty)(?:[\s-]+(?:{_UNIT_RE}))?|oh?[\s-]+(?:{_UNIT_RE})|{_TEEN_RE}"
 )
-# The minutes before "past"/"to": "5", "ten", "twenty-five" ("tomorrow 5 past 9" arrives from
-# shorthand.write_out as "tomorrow at 5:00 past 9").
-_BY_MIN_RE = rf"\d{{1,2}}(?::00)?|twenty(?:[\s-]+(?:{_UNIT_RE}))?|{_TEEN_RE}|{_UNIT_RE}"
+# The minutes before "past"/"to": "5", "ten", "twenty-five".
+_BY_MIN_RE = rf"\d{{1,2}}|twenty(?:[\s-]+(?:{_UNIT_RE}))?|{_TEEN_RE}|{_UNIT_RE}"
 _SPOKEN_HOUR_RE = rf"1[0-2]|0?[1-9]|{_HOUR_WORD_RE}|noon|midnight"
 # A spoken clock: "(at) (a) quarter past 3", "twenty to seven", "5 past 9", "(at) half 5",
 # "at (like) nine", "six forty-five". Whether it is a clock is decided by _spoken().
@@ -196,16 +195,6 @@ _NOT_A_TIME = _c(
     r"^\s*(?:%|(?:percent|people|persons|pages|items|things|minutes?|mins?|hours?|days?|weeks?"
     r"|months?|years?|km|miles?|kg|lbs?|euros?|dollars?|bucks|times|points?)\b)"
 )
-# "at like at 9:00am": what shorthand.write_out makes of "at like nine in the morning".
-_FILLER_AT = _c(r"\b(?:at|@)\s+(?:like|about|around)\s+(?=at\s)")
-# "six forty-at 5:00am", "six forty-5pm": what shorthand.write_out makes of "six forty-five in
-# the morning" and "six forty-five pm" (it reads the "five" after the hyphen as an hour); the
-# minutes are written back as words so _SPOKEN reads the whole clock.
-_SPLIT_MINUTES = _c(
-    r"\b(?P<tens>twenty|thirty|forty|fifty)-(?:at\s+)?(?P<u>[1-9])(?::00)?"
-    r"(?P<ap>a\.?m\.?|p\.?m\.?|\s*o'?clock)?(?![\w:])"
-)
-_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +211,8 @@ def _may_say_clock(text: str) -> bool:
 
 
 def _number_value(words: str) -> int:
-    """ "25", "5:00", "twenty-five", "oh five" as a number."""
-    words = words.lower().removesuffix(":00")
+    """ "25", "twenty-five", "oh five" as a number."""
+    words = words.lower()
     if words.isdigit():
         return int(words)
     return sum(_NUMBER_WORDS[w] for w in re.split(r"[\s-]+", words))
@@ -265,7 +254,7 @@ def _spoken(m: re.Match[str], text: str) -> _Spoken | None:
                 return None  # "3 past 9" needs "minutes"
             if back and (
                 cue[:1] == ["from"]
-                or (digits and (cue[:1] not in (["at"], ["@"]) or m["n"].endswith(":00")))
+                or (digits and cue[:1] not in (["at"], ["@"]))
                 or (not cue and not said and not _clock_context(m, minutes, before, after))
                 or re.search(r"\bbetween\s+$", before, _F)
             ):
@@ -332,17 +321,6 @@ def clock_words(text: str) -> str:
     "at 6:20", "at half 5" -> "at 5:30", "at like nine" -> "at 9:00", "0915" -> "at 09:15".
     A clock that is not bare keeps its reading: "half past 4pm" -> "at 4:30pm", "quarter to
     midnight" -> "at 23:45"."""
-    lower = text.lower()
-    if "like " in lower or "about " in lower or "around " in lower:
-        text = _FILLER_AT.sub("", text)
-    if "-" in text:
-        text = _SPLIT_MINUTES.sub(
-            lambda m: (
-                f"{m['tens']}-{_UNITS[int(m['u']) - 1]}{' ' if m['ap'] else ''}"
-                f"{(m['ap'] or '').strip()}"
-            ),
-            text,
-        )
     if _may_say_clock(text):
         text = _SPOKEN.sub(_write_spoken, text)
     if not any(c.isdigit() for c in text):

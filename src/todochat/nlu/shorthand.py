@@ -43,11 +43,14 @@ _OK_FIRST = re.compile(r"^(?:k|kk|okk+|okie|oki)\b[,.!]*\s*", _F)
 # Fillers with no meaning anywhere: "um", "uh", "erm".
 # A hesitation with the commas around it: "move the, um, liquor order" -> "move the liquor order".
 _FILLER = re.compile(r"(?:\s*,)?\s*(?<![\w'])(?:u+m+|u+h+m?|e+r+m*|hmm+|mm+)(?![\w'])[,.…]*\s*", _F)
-# "like" as a filler: first word, or after "so", "to", "just", "um", "and", "it's", or before a
-# comma ("like, add milk").
+# "like" as a filler: first word, or after "so", "to", "just", "um", "and", "it's", before a
+# comma ("like, add milk"), or between a time cue and a clock ("at like nine" is "at nine").
 _LIKE = re.compile(
     r"(?:^|(?<=\bso\s)|(?<=\bto\s)|(?<=\bjust\s)|(?<=\band\s)|(?<=\byo\s)|(?<=\bbasically\s))"
-    r"like\b[,]?\s*|\blike,\s*",
+    r"like\b[,]?\s*|\blike,\s*"
+    r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=\bby\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
+    r"|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s))like\s+(?=\d|(?:one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a\s+quarter|quarter|half|noon|midnight)\b)",
     _F,
 )
 # Openers that carry nothing: "hey so", "ok so basically", "yo", "quick one", "right so".
@@ -77,9 +80,17 @@ _MINUTES = {
 }  # fmt: skip
 _HOUR_RE = "|".join(_NUMBER)
 _MIN_RE = "|".join(sorted(_MINUTES, key=len, reverse=True))
+# A word of a spoken clock is never read from inside another word: in "six forty-five" the
+# "five" is minutes, not an hour of its own (the whole clock is left to dates.clock_words).
+_NOT_INSIDE = r"(?<![\w:-])"
+# A clock that already has its cue ("at", "by", "at about", ...) is not given another "at".
+_CUED = re.compile(
+    r"(?:\b(?:at|by|around|from|until|till|before|after)|@)\s+(?:(?:about|around)\s+)?$", _F
+)
 # "at five", "at six thirty", "by ten", "five o'clock", "five pm", "ten thirty in the morning".
 _SPOKEN_CLOCK = re.compile(
-    rf"\b(?P<cue>at|by|around|@|until|till|before|after|from)\s+(?P<h>{_HOUR_RE})"
+    r"\b(?P<cue>at\s+(?:about|around)|at|by|around|@|until|till|before|after|from)\s+"
+    rf"(?P<h>{_HOUR_RE})"
     rf"(?:\s+(?P<m>{_MIN_RE}))?(?P<tail>\s*(?:o'?clock|a\.?m\.?|p\.?m\.?)|(?=\s+(?:in\s+the\s+)?"
     r"(?:morning|afternoon|evening|tonight|at\s+night|tomorrow|today|on\b|this\b|next\b|[,.!?])"
     r")|\s*$)",
@@ -87,13 +98,13 @@ _SPOKEN_CLOCK = re.compile(
 )
 # "six thirty", "seven in the morning": a clock without a cue, when nothing else reads that way.
 _SPOKEN_BARE = re.compile(
-    rf"(?<![\w:])(?<!to\s)(?<!past\s)(?<!after\s)(?<!before\s)(?<!til\s)(?<!till\s)(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE})(?=\s*(?:$|[,.!?;)]|(?:on|tomorrow|today|"
+    rf"{_NOT_INSIDE}(?<!to\s)(?<!past\s)(?<!after\s)(?<!before\s)(?<!til\s)(?<!till\s)(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE})(?=\s*(?:$|[,.!?;)]|(?:on|tomorrow|today|"
     r"tonight|this|next|in|please|instead|then|actually|sorry|pls|thanks|is|works|would)\b))|"
     r"(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|tonight|at\s+night)\b))",
     _F,
 )
 _SPOKEN_AMPM = re.compile(
-    rf"\b(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'?clock)(?!\w)",
+    rf"{_NOT_INSIDE}(?P<h>{_HOUR_RE})(?:\s+(?P<m>{_MIN_RE}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?|o'?clock)(?!\w)",
     _F,
 )
 _ORDINALS = {
@@ -132,11 +143,13 @@ _WEEKDAY_THE = re.compile(
     r"nov|dec))",
     _F,
 )
-# "sun 3", "fri 830", "tomorrow 5": an hour right after a day is a time.
+# "sun 3", "fri 830", "tomorrow 5": an hour right after a day is a time; but in "tomorrow 5 past
+# 9" the 5 is the minutes of a spoken clock ("fri 3 to 4" is a change from 3 to 4: an hour).
 _DAY_HOUR = re.compile(
     r"\b(?P<day>(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?|today|tomorrow|"
     r"tonight)\s+(?P<h>1[0-2]|[1-9])(?:(?P<m>[0-5]\d))?(?![\w:.%])(?!\s*(?:am|pm|a\.m|p\.m|"
-    r"o'?clock|%|hours?|hrs?|mins?|minutes?|days?|weeks?|people|times)\b)",
+    r"o'?clock|%|hours?|hrs?|mins?|minutes?|days?|weeks?|people|times)\b)"
+    rf"(?!\s+(?:past|after)\s+(?:(?:1[0-2]|0?[1-9])(?!\d)|(?:{_HOUR_RE}|noon|midnight)\b))",
     _F,
 )
 _AND_FIRST = re.compile(r"^n\s+(?=\w)", _F)
@@ -219,14 +232,21 @@ def _spoken_ampm(m: re.Match[str]) -> str:
     minutes = _MINUTES[m["m"].lower()] if m["m"] else 0
     ap = m["ap"].lower()
     if "clock" in ap:
-        return f"{hour} o'clock" if not minutes else f"at {hour}:{minutes:02d}"
+        if not minutes:
+            return f"{hour} o'clock"
+        return f"{_cue_for(m)}{hour}:{minutes:02d}"
     return f"{hour}:{minutes:02d}{ap}" if minutes else f"{hour}{ap}"
+
+
+def _cue_for(m: re.Match[str]) -> str:
+    """ "at " before a clock written out, unless a cue is there already ("by six thirty")."""
+    return "" if _CUED.search(m.string, 0, m.start()) else "at "
 
 
 def _spoken_bare(m: re.Match[str]) -> str:
     hour = _NUMBER[m["h"].lower()]
     minutes = _MINUTES[m["m"].lower()] if m["m"] else 0
-    return f"at {hour}:{minutes:02d}"
+    return f"{_cue_for(m)}{hour}:{minutes:02d}"
 
 
 def _day_words(m: re.Match[str]) -> str:
@@ -242,8 +262,7 @@ def _day_words(m: re.Match[str]) -> str:
 
 def _compact(m: re.Match[str]) -> str:
     if m["h"]:
-        cued = re.search(r"\b(?:at|by|@|from|until|till|before|after)\s+$", m.string[: m.start()])
-        return f"{'' if cued else 'at '}{m['h']}:{m['m']}"  # "at 0730 tomorrow": cued already
+        return f"{_cue_for(m)}{m['h']}:{m['m']}"  # "at 0730 tomorrow": cued already
     return f"{m['day']} at {m['h2']}:{m['m2']}"
 
 
