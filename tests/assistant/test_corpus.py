@@ -67,7 +67,6 @@ KNOWN_MISSES = {
     "fd-typo-parent-add-the-thing-wipes": "'add the thing.. buy wipes' files 'The thing'",
     "fd-typo-spanish-tomorow-profesor": "'put for tomorrow the meeting ...' keeps 'put'",
     "fe-multi-german-rename-and-move": "'the landlord task: the name should be ... and put it'",
-    "fe-multi-gran-rename-and-time": "'the doctor on thursday, call it X, and change the time'",
 }
 PEOPLE = DIALOGUE_PERSONAS + DIALOGUE_HELDOUT + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E
 

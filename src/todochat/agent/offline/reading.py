@@ -198,6 +198,10 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
             continue  # otherwise a remark around the request ("she swapped days")
         if all(_repeats(s, steps) for s in best.steps):
             continue  # "santa costume i am returned, pls mark complete": said twice
+        named = _as_it_is(best.steps, todos) if len(parts) > 1 else []
+        if named:
+            topic = named  # "The doctor on Thursday, call it ...": the todo, named by its day
+            continue
         step = best.steps[0] if len(best.steps) == 1 else None
         if step is not None and steps and _same_todo(steps[-1], step):
             merged = _with_details(steps[-1], as_changes(step) or nlu.Changes(), d)
@@ -234,6 +238,29 @@ def _restates(part: str, d: Dialogue) -> bool:
     """A clause that only repeats the request before it ("mark it all off")."""
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
     return frame is not None and not frame.words.strip()
+
+
+def _as_it_is(steps: list[Planned], todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The todo a clause names when its only "change" is what the todo already has ("the
+    doctor on Thursday" for the doctor due on Thursday): a name, not a change."""
+    if len(steps) != 1 or not isinstance(steps[0], (nlu.Reschedule, nlu.Update)):
+        return []
+    changes = as_changes(steps[0])
+    found = _targets(steps, todos)
+    if changes is None or len(found) != 1 or changes.title or changes.clear_due:
+        return []
+    todo = found[0]
+    same_day = changes.due_date is not None and changes.due_date.isoformat() == todo.get("due_date")
+    clock = changes.due_time.strftime("%H:%M") if changes.due_time else None
+    same_time = clock is None or clock == todo.get("due_time")
+    others = (
+        changes.priority,
+        changes.tags,
+        changes.untags,
+        changes.recurrence,
+        changes.shift_days,
+    )
+    return [todo] if same_day and same_time and not any(x for x in others if x) else []
 
 
 def _titled(part: str, todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -344,6 +371,10 @@ def _best_for(
         return None
     if not isinstance(said, nlu.Unknown):
         options.append(_said_reading(said, todos, d))
+        ref = getattr(said, "ref", None)
+        if isinstance(said, REF_KINDS) and ref is not None and ref.pronoun and len(topic) == 1:
+            # "call it Dr Patel eye check" right after a clause that named one todo.
+            options.append(Reading([_retarget(said, topic[0])], STRONG + 1.0))
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
     if frame is not None and group and not frame.words.strip():
         frame = replace(frame, words=group)
