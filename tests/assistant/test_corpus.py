@@ -66,7 +66,6 @@ KNOWN_MISSES = {
     "fc-follow-also-a-mouse-pad": "'also a new mouse pad' takes the last todo's verb",
     "fd-typo-parent-add-the-thing-wipes": "'add the thing.. buy wipes' files 'The thing'",
     "fd-typo-spanish-tomorow-profesor": "'put for tomorrow the meeting ...' keeps 'put'",
-    "fe-multi-german-rename-and-move": "'the landlord task: the name should be ... and put it'",
 }
 PEOPLE = DIALOGUE_PERSONAS + DIALOGUE_HELDOUT + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E
 

@@ -204,3 +204,22 @@ def test_from_now_until_a_day(text: str) -> None:
     intent = parse(text)
     assert isinstance(intent, nlu.ListTasks), intent
     assert (intent.due_from, intent.due_to) == (date(2026, 11, 21), date(2026, 11, 27))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "title"),
+    [
+        ("the name should be 'Write email to landlord'", None, "Write email to landlord"),
+        ("the dentist: the title should be 'Dentist check-up'", "dentist", "Dentist check-up"),
+        (
+            "change the landlord task: the name should be 'Email landlord'",
+            "landlord",
+            "Email landlord",
+        ),
+    ],
+)
+def test_the_name_should_be(text: str, words: str | None, title: str) -> None:
+    intent = parse(text)
+    assert isinstance(intent, nlu.Rename), intent
+    assert (intent.ref.words, intent.new_title) == (words, title)
+    assert intent.ref.pronoun == (words is None)

@@ -434,6 +434,28 @@ def parse_command(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
     return found or _changes(text, now, tz)
 
 
+# "the name should be 'Write email to landlord'", "the dentist: the title should be ...",
+# "its name is now X": a new title said as what the field should be.
+_FIELD_RENAME = re.compile(
+    r"^(?:(?P<ref>.+?)\s*[:,\-–]\s+|(?P<ref2>.+?)'s\s+)?(?:the\s+|its\s+)?(?:name|title)\s+"
+    r"(?:should\s+be|must\s+be|has\s+to\s+be|is\s+now|becomes|will\s+be)\s+(?P<new>.+?)[.!]?$",
+    _F,
+)
+
+
+def _field_rename(text: str) -> Intent | None:
+    m = _FIELD_RENAME.match(text)
+    if m is None:
+        return None
+    new = m["new"].strip()
+    if new[:1] in "\"'" and new[-1:] == new[:1] and len(new) > 2:
+        new = new[1:-1]
+    title = clean_title(new)
+    said = (m["ref"] or m["ref2"] or "").strip()
+    said = re.sub(r"^(?:please\s+)?(?:change|edit|update|fix)\s+", "", said, flags=_F)
+    return Rename(parse_reference(said or "it"), title) if title else None
+
+
 def _rename(m: re.Match[str], now: datetime, tz: ZoneInfo) -> Intent | None:
     new = m["new"].strip()
     quoted = _QUOTED_THEN.match(new)
@@ -469,7 +491,8 @@ def _rename(m: re.Match[str], now: datetime, tz: ZoneInfo) -> Intent | None:
 
 
 def _changes(text: str, now: datetime, tz: ZoneInfo) -> Intent | None:
-    found = _ref_intent((_RENAME_QUOTED, *_RENAME), text, lambda m: _rename(m, now, tz))
+    found = _field_rename(text)
+    found = found or _ref_intent((_RENAME_QUOTED, *_RENAME), text, lambda m: _rename(m, now, tz))
     found = found or _ref_intent(_UNCOMPLETE, text, lambda m: Uncomplete(parse_reference(m["ref"])))
     found = found or _reschedule(text, now, tz)
     # "finish the report by friday" is a new todo, not a completion.
