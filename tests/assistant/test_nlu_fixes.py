@@ -223,3 +223,16 @@ def test_the_name_should_be(text: str, words: str | None, title: str) -> None:
     assert isinstance(intent, nlu.Rename), intent
     assert (intent.ref.words, intent.new_title) == (words, title)
     assert intent.ref.pronoun == (words is None)
+
+
+def test_a_reason_is_not_part_of_a_new_title() -> None:
+    draft = one("add renew my passport because it runs out in the spring and I keep forgetting")
+    assert draft.title == "Renew my passport"
+    assert one("add 'fix it because' to the list").title == "Fix it because"
+
+
+def test_tick_that_one_off_is_not_a_one_off() -> None:
+    # "one off" read as "stop repeating": the bank call got its repeat cleared, too.
+    changes = nlu.read_changes("you can tick that one off", NOW, BERLIN)
+    assert changes.recurrence is None
+    assert nlu.read_changes("make it a one-off", NOW, BERLIN).recurrence == ""

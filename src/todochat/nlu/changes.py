@@ -82,7 +82,8 @@ _URGENT = re.compile(
 _STOP_REPEAT = re.compile(
     r"\b(?:stop|no\s+longer|not|never|don't|dont|shouldn't|should\s+not|doesn't|does\s+not|"
     r"needn't|no\s+need\s+to)\s+(?:need\s+to\s+)?(?:be\s+)?(?:repeat(?:ing|s|ed)?|recur"
-    r"(?:ring|s)?)(?:\s+any\s*more)?\b|\b(?:one[\s-]?off|one[\s-]time)\b",
+    # "a one-off", "one time"; not "tick that one off".
+    r"(?:ring|s)?)(?:\s+any\s*more)?\b|\b(?:one-off|oneoff|one[\s-]time)\b|\ba\s+one\s+off\b",
     _F,
 )
 _CLEAR_DUE = re.compile(

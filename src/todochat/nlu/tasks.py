@@ -271,6 +271,13 @@ def add_details(draft: TaskDraft, details: list[Changes], now: datetime, tz: Zon
     return draft
 
 
+# "renew my passport because it runs out in the spring": why, not what (a quoted title is
+# taken as it is before this).
+_REASON = re.compile(
+    r"[\s,]+(?:because|coz|cuz|since\s+(?:it|i|we|they))\b(?![^'\"]*['\"]).*$", re.I
+)
+
+
 def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDate | None:
     """One todo read from ``text``; None when nothing is left for a title."""
     description: str | None = None
@@ -292,7 +299,7 @@ def draft_task(text: str, now: datetime, tz: ZoneInfo) -> TaskDraft | InvalidDat
         return InvalidDate(when.problem)
     if rec is None:
         rec = extract_trailing_adverb(scan)
-    title = clean_title(remove_spans(scan.text, scan.spans))
+    title = clean_title(_REASON.sub("", remove_spans(scan.text, scan.spans)))
     if not title:
         return None
     due_date = when.due_date if when else None

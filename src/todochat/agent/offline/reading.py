@@ -213,6 +213,7 @@ def choose(text: str, first: nlu.Intent, todos: list[dict[str, Any]], d: Dialogu
         total = best.score if total == NOTHING else min(total, best.score)
     if not steps and missing and whole.score <= WEAK and not getattr(first, "alternative", None):
         return Reading([missing[0]], ASKS)
+    steps = _asked_only(steps)
     split = Reading(steps, total if steps else NOTHING)
     if steps and split.score >= STRONG and isinstance(first, REF_KINDS) and _several_requests(text):
         return split  # both requests of "bump the gym one to high, oh and push ... to friday"
@@ -238,6 +239,43 @@ def _restates(part: str, d: Dialogue) -> bool:
     """A clause that only repeats the request before it ("mark it all off")."""
     frame = read_frame(nlu.prepare(part), d.now, d.tz)
     return frame is not None and not frame.words.strip()
+
+
+def _asked_only(steps: list[Planned]) -> list[Planned]:
+    """In a message that asks for something in so many words ("anyway can you add renew my
+    passport", "you can tick that one off"), the todos no word asked for are the story around
+    it ("today was a LOT", "I was going to do the food shop this morning"), not todos."""
+    asked = any(
+        (isinstance(s, nlu.CreateTasks) and s.explicit) or isinstance(s, REF_KINDS) for s in steps
+    )
+    if not asked:
+        return steps
+    kept: list[Planned] = []
+    for step in steps:
+        if isinstance(step, nlu.CreateTasks) and not step.explicit:
+            tasks = tuple(t for t in step.tasks if _plain_todo(t.title))
+            if not tasks:
+                continue
+            step = replace(step, tasks=tasks)
+        kept.append(step)
+    return kept
+
+
+# A title that starts as a question ("Do plants need water in winter") or as a story about
+# the speaker ("I was going to ...", "Was a LOT").
+_NOT_A_TODO = re.compile(
+    r"^(?:(?:do|does|did|is|are|was|were|should|can|could|would|will|has|have)\s+(?!the\b|a\b|an\b|"
+    r"my\b|some\b|it\b|this\b|that\b)\w+\s+(?:need|needs|have|has|go|get|want|like|be|do)\b"
+    r"|i\b|i'm\b|i've\b|we\b|he\b|she\b|they\b|it\b|was\b|were\b|my\s+\w+\s+(?:says|said|is|was))",
+    re.I,
+)
+
+
+def _plain_todo(title: str) -> bool:
+    """Whether ``title`` reads as something to do rather than a remark or a question."""
+    if _NOT_A_TODO.match(title):
+        return False
+    return nlu.starts_with_task_verb(title) or len(title.split()) <= 4
 
 
 def _as_it_is(steps: list[Planned], todos: list[dict[str, Any]]) -> list[dict[str, Any]]:
