@@ -236,3 +236,30 @@ def test_tick_that_one_off_is_not_a_one_off() -> None:
     changes = nlu.read_changes("you can tick that one off", NOW, BERLIN)
     assert changes.recurrence is None
     assert nlu.read_changes("make it a one-off", NOW, BERLIN).recurrence == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "day", "at"),
+    [
+        ("remain me to return the rental car tomorrows at noon", "Return the rental car", 22, 12),
+        ("remain me to email the landlord tomorrows morning at 9", "Email the landlord", 22, 9),
+        (
+            "Add pick up parcel from the post office on thirsty",
+            "Pick up parcel from the post office",
+            26,
+            None,
+        ),
+    ],
+)
+def test_a_phones_autocorrect(text: str, title: str, day: int, at: int | None) -> None:
+    draft = one(text)
+    assert (draft.title, draft.due_date) == (title, date(2026, 11, day))
+    assert draft.due_time == (None if at is None else time(at, 0))
+
+
+def test_autocorrected_words_elsewhere_stay() -> None:
+    assert one("read tomorrows news").title == "Read tomorrows news"
+    assert isinstance(parse("delight the yoga class task"), nlu.Delete)
+    # What happened after the request is not part of it.
+    done = parse("mark the plumber one as done he came this mourning")
+    assert isinstance(done, nlu.Complete) and done.ref.words == "plumber", done

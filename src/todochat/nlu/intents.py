@@ -124,7 +124,17 @@ def prepare(text: str) -> str:
             line = pattern.sub(replacement, line)
     if " u " in lower or lower.endswith(" u"):
         line = _U.sub(r"\1 you", line)
-    return clock_words(correct(line))
+    line = clock_words(correct(line))
+    return _DONE_THEN_REMARK.sub(r"\g<req>", line)
+
+
+# "mark the plumber one as done he came this morning": the request, then what happened.
+_DONE_THEN_REMARK = re.compile(
+    r"^(?P<req>(?:please\s+)?(?:mark|tick|check|cross|set)\b.*?\b(?:as\s+)?(?:done|complete|completed|"
+    r"finished|off))[,.;!]?\s+(?:he|she|they|we|i|it)\s+(?!need|have|want|must|should|will|'ll)"
+    r"[a-z']+\b.*$",
+    re.IGNORECASE,
+)
 
 
 # The last characters of a message that may be noise (see ``_TRAILING_NOISE``).

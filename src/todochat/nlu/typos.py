@@ -100,8 +100,38 @@ def _fix(word: str) -> str | None:
     return best[1] if best else None
 
 
+# A phone's autocorrect turns command and date words into other real words, which only their
+# place gives away: "remain me to", "tomorrows at noon", "this mourning", "delight the yoga
+# task", "on thirsty".
+_AUTOCORRECTED = (
+    (re.compile(r"\bremain(?=\s+me\s+(?:to|about|that)\b)", re.IGNORECASE), "remind"),
+    (
+        re.compile(
+            r"\btomorrows(?=\s+(?:morning|afternoon|evening|night|at|by|@)\b|\s*[,.!?]|\s*$)",
+            re.IGNORECASE,
+        ),
+        "tomorrow",
+    ),
+    (
+        re.compile(
+            r"\b(this|tomorrow|the|every|each|in|sunday|monday|friday)\s+mourning\b", re.IGNORECASE
+        ),
+        r"\1 morning",
+    ),
+    (
+        re.compile(r"^(\W*(?:please\s+)?)delight(?=\s+(?:the|my|that|this)\b)", re.IGNORECASE),
+        r"\1delete",
+    ),
+    (re.compile(r"(?<=\bon\s)thirsty\b|(?<=\bby\s)thirsty\b", re.IGNORECASE), "thursday"),
+)
+_AUTOCORRECT_WORDS = re.compile(r"\b(?:remain|tomorrows|mourning|delight|thirsty)\b", re.IGNORECASE)
+
+
 def correct(text: str) -> str:
     """``text`` with misspelt vocabulary words fixed; quoted titles are left alone."""
+    if _AUTOCORRECT_WORDS.search(text):
+        for pattern, fixed in _AUTOCORRECTED:
+            text = pattern.sub(fixed, text)
     words = _WORD.findall(text)
     if not any(_fix(w) is not None for w in words) and not _AD.match(text):
         return text  # the common case: nothing to fix, no regex substitution
