@@ -263,3 +263,30 @@ def test_autocorrected_words_elsewhere_stay() -> None:
     # What happened after the request is not part of it.
     done = parse("mark the plumber one as done he came this mourning")
     assert isinstance(done, nlu.Complete) and done.ref.words == "plumber", done
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("add study group friday at 4pm 📚", "Study group"),
+        ("add buy 🥛 and 🍞", "Buy 🥛 and 🍞"),
+        ("add chem lab report due thursday 😭 make it high priority pls", "Chem lab report"),
+        (
+            "Would you please add a reminder for me to collect my prescription",
+            "Collect my prescription",
+        ),
+        ("Please put for me take out the garbage every tuesday", "Take out the garbage"),
+        (
+            "I need to remember call to my sister Lucía on sunday, please add it",
+            "Call to my sister Lucía",
+        ),
+        ("Add meeting with the accountant the monday at 11", "Meeting with the accountant"),
+        (
+            "umm can u like add buy birthdya present for maya lol by saturday 🎁",
+            "Buy birthdya present for maya",
+        ),
+        ("add remember the milk", "Remember the milk"),
+    ],
+)
+def test_what_is_around_a_new_title(text: str, title: str) -> None:
+    assert one(text).title == title

@@ -46,7 +46,8 @@ _FILLER = re.compile(r"(?:\s*,)?\s*(?<![\w'])(?:u+m+|u+h+m?|e+r+m*|hmm+|mm+)(?![
 # "like" as a filler: first word, or after "so", "to", "just", "um", "and", "it's", before a
 # comma ("like, add milk"), or between a time cue and a clock ("at like nine" is "at nine").
 _LIKE = re.compile(
-    r"(?:^|(?<=\bso\s)|(?<=\bto\s)|(?<=\bjust\s)|(?<=\band\s)|(?<=\byo\s)|(?<=\bbasically\s))"
+    r"(?:^|(?<=\bso\s)|(?<=\bto\s)|(?<=\bjust\s)|(?<=\band\s)|(?<=\byo\s)|(?<=\bbasically\s)"
+    r"|(?<=\byou\s)|(?<=\bu\s)(?=like\s+(?:add|remind|put|make|move|mark|delete|change)\b))"
     r"like\b[,]?\s*|\blike,\s*"
     r"|(?:(?<=\bat\s)|(?<=@\s)|(?<=\bby\s)|(?<=\baround\s)|(?<=\bbefore\s)|(?<=\bafter\s)"
     r"|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bfrom\s))like\s+(?=\d|(?:one|two|three|four|five|six|"

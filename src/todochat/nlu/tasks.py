@@ -94,7 +94,11 @@ def create_content(text: str) -> tuple[str, bool] | None:
 # that I bring the tyres to the garage" (a learner's "add that I ..." for a todo of their own).
 _REMEMBER = re.compile(
     r"^(?:(?:remember|not\s+forget|make\s+sure)\s+(?:to\s+)|remind\s+me\s+(?:to|about)\s+"
-    r"|that\s+i\s+(?:(?:need|have|want)\s+to\s+|must\s+|should\s+|will\s+)?)(?=\S)",
+    r"|that\s+i\s+(?:(?:need|have|want)\s+to\s+|must\s+|should\s+|will\s+)?"
+    # "add a reminder for me to collect ...", "put for me take out the garbage", "I need to
+    # remember call my sister" (a learner's "remember" without "to").
+    r"|(?:for\s+)?me\s+to\s+|for\s+me\s+|remember\s+(?=(?:call|buy|pay|book|send|email|ring|"
+    r"take|pick|get|bring|collect|renew|check|visit|phone|write|clean|fix)\b))(?=\S)",
     re.IGNORECASE,
 )
 

@@ -11,10 +11,13 @@ from .text import squash
 # Date cues (at/on/by) are cut with their phrase, so "turn the heating on" keeps its "on".
 _TRAILING = re.compile(
     r"(?:\s*(?:[,;:@&+!?]|[-–—]+|\b(?:and|due|every|each|starting|please|pls|thanks|thx|lol|"
-    r"haha+|ngl|tbh|asap)\b))+\s*$",
+    r"haha+|ngl|tbh|asap|the|make\s+it|make\s+that|set\s+it|(?:please\s+)?(?:add|put|save|note)\s+"
+    r"(?:it|that|this)(?:\s+(?:in|down))?)\b))+\s*$",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:\s*(?:[,;:&+]|[-–—]+|\b(?:and|then|also|to|please|pls)\s))+\s*", re.I)
+_LEADING = re.compile(
+    r"^(?:\s*(?:[,;:&+]|[-–—]+|\b(?:and|then|also|to|please|pls|for\s+me(?:\s+to)?)\s))+\s*", re.I
+)
 _LIST_TAIL = re.compile(
     r"\s+(?:to|on|in|onto|into)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?"
     r"(?:list|todos|tasks|to-dos|todo)\s*$",
@@ -37,8 +40,16 @@ _PAREN_EMPTY = re.compile(r"\(\s*\)|\[\s*\]")
 _DOUBLED = re.compile(r"\b(the|a|an|to|of|for|and|in|on|at|with|my)\s+\1\b", re.IGNORECASE)
 
 
+# Emoji after the last word ("study group 📚", "send rent to jess 💸"): a mood, not the todo;
+# but "buy 🥛 and 🍞" names its things with them.
+_EMOJI_END = re.compile(
+    r"(?<![\s,&+])(?<!\band)(?<!\bor)\s+[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d\s]+$"
+)
+
+
 def clean_title(text: str) -> str:
     """Tidy the leftover words: no dangling connectors, first letter capitalised, capped."""
+    text = _EMOJI_END.sub("", text.rstrip()) or text
     title = squash(_PAREN_EMPTY.sub(" ", text))
     title = _LIST_TAIL.sub("", title)
     title = _LEAD_NOUN.sub("", title)
