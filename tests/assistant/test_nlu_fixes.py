@@ -290,3 +290,9 @@ def test_autocorrected_words_elsewhere_stay() -> None:
 )
 def test_what_is_around_a_new_title(text: str, title: str) -> None:
     assert one(text).title == title
+
+
+def test_the_task_of_the_gym_names_a_todo() -> None:
+    # A learner's "the task of the gym" was filed as a new todo when no todo matched.
+    intent = parse("The task of the gym, can you put it for tomorrow please?")
+    assert not isinstance(intent, CreateTasks), intent

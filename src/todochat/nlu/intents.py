@@ -157,7 +157,17 @@ def _create(
             drafts.append(add_details(draft, details, now, tz))
     if not drafts:
         return Unknown("unclear", squash(content)[:500])
+    if not explicit and all(_NAMES_A_TODO.match(d.title) for d in drafts):
+        # "The task of the gym, can you put it for tomorrow": a todo named, not a new one.
+        return Unknown("unclear", squash(content)[:500])
     return CreateTasks(tuple(drafts), explicit=explicit)
+
+
+_NAMES_A_TODO = re.compile(
+    r"^(?:the|my|that|this)\s+(?:task|todo|to-do|reminder|item|one)\s+(?:of|for|about|with|called|"
+    r"named|from)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:

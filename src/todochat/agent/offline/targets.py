@@ -957,6 +957,11 @@ class Targets:
             return self._another(action, details, body, turn)  # "another one at 9"
         if details is not None and action.kind in ("create", "update"):
             return self._update_focus(action.ids, details, turn)  # "also high priority"
+        if action.kind in ("create", "update"):
+            told = self._told_about_it(body)
+            if told is not None:
+                # "oh and my brother can lend me his van at the weekend, so put it on sunday"
+                return self._update_focus(action.ids, told[0], turn, said=told[1])
         again = _ANOTHER.match(body)
         if again:  # "another one for sunday: call lucy"
             body = f"{again['rest']} {again['when']}".strip()
@@ -1002,6 +1007,21 @@ class Targets:
             )
             return self.referenced(nlu.Update(nlu.parse_reference(body), changes), turn)
         return None
+
+    def _told_about_it(self, body: str) -> tuple[nlu.Changes, str] | None:
+        """The one clause of a longer follow-up that changes "it" ("so put it on sunday"), and
+        its changes; None when there is none or more than one."""
+        from todochat.nlu.frames import clauses
+
+        found = []
+        for part in clauses(body):
+            m = _IT_CHANGE.search(part)
+            if m is None:
+                continue
+            changes = nlu.read_changes(part[m.start() :], self.d.now, self.d.tz)
+            if changes.slots and not changes.problem:
+                found.append((replace(changes, title=None), part[m.start() :]))
+        return found[0] if len(found) == 1 else None
 
     def _other(self, kind: Any, action: Any, words: str, turn: Turn) -> Decision:
         """ "and the other pickup" after completing one of two: the same act on the todo the
@@ -1230,6 +1250,11 @@ def _replacing_tags(changes: nlu.Changes, values: dict[str, Any]) -> nlu.Changes
 
 # "and the other pickup", "the other one": of two todos, the one not just acted on.
 _OTHER = re.compile(r"^(?:the\s+)?other\s+(?:one\b\s*)?(?P<w>.*?)(?:\s+one)?[\s.!?]*$", re.I)
+_IT_CHANGE = re.compile(
+    r"\b(?:put|move|make|set|change|push|bump|schedule|do)\s+(?:it|that|this)\s+(?:on|to|for|at|by|"
+    r"high|low|medium|urgent|tomorrow|today|tonight|next|this)\b",
+    re.I,
+)
 _ADD_TOO = re.compile(r"\b(?:too|as\s+well)\b[\s.!?]*$", re.I)
 _ANOTHER_LEAD = re.compile(r"^(?:(?:and|oh|ok|okay)\s+)*(?:another|one\s+more)\b", re.I)
 _OBJECT = re.compile(r"^(?:my|the|a|an|some|his|her|their|our|your|more)\s", re.I)
