@@ -296,3 +296,31 @@ def test_the_task_of_the_gym_names_a_todo() -> None:
     # A learner's "the task of the gym" was filed as a new todo when no todo matched.
     intent = parse("The task of the gym, can you put it for tomorrow please?")
     assert not isinstance(intent, CreateTasks), intent
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "back on nights tonight. add pack lunch for the shift at 6:15pm tonight",
+            "Pack lunch for the shift",
+        ),
+        (
+            "ok so today was a LOT, the dog got into the bins again, anyway can you add renew my "
+            "passport because it runs out in the spring, and also I really need to sleep more",
+            "Renew my passport",
+        ),
+        (
+            "ok um so basically, like, I keep forgetting this and then it beeps at 3am, um, add "
+            "check the smoke alarm batteries tomorow, yeah, and er, that's it I think",
+            "Check the smoke alarm batteries",
+        ),
+    ],
+)
+def test_a_todo_asked_for_after_a_story(text: str, title: str) -> None:
+    intent = parse(text)
+    assert isinstance(intent, CreateTasks) and [t.title for t in intent.tasks] == [title], intent
+
+
+def test_a_question_said_again() -> None:
+    assert isinstance(parse("wait when is my stats exam again 😭"), nlu.Check)

@@ -180,6 +180,10 @@ def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
     if talk is not None:
         return talk
     found = _read(message, now, tz)
+    if not (isinstance(found, CreateTasks) and len(found.tasks) > 1):
+        asked = _asked_inside(message, now, tz)
+        if asked is not None:
+            return asked
     sentences = split_sentences(message)
     if len(sentences) > 1 and not (isinstance(found, CreateTasks) and len(found.tasks) > 1):
         # "Please delete the wool one. I no longer need it.", "Could you move the chiropodist
@@ -194,6 +198,29 @@ def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
             if unclear and isinstance(refused, Confirm) and not refused.yes:
                 return refused
     return found
+
+
+# "back on nights tonight. add pack lunch for the shift at 6:15", "ok so today was a LOT, ...,
+# anyway can you add renew my passport because ...": a new todo asked for in so many words
+# after a story that asks nothing.
+_ASKED_MID = re.compile(
+    r"(?:[.!?;,]\s+|\s-\s)(?:(?:so|anyway|anyways|and|ok|okay|but|oh)[,\s]+)*"
+    r"(?P<cmd>(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:add|remind\s+me\s+to)\s+"
+    r"[^.!?;]+?)(?=\s*(?:[.!?;]|,\s*(?:yeah|yes|and\s+that's|that's|ok|okay|thanks|thank)\b|$))",
+    re.IGNORECASE,
+)
+
+
+def _asked_inside(message: str, now: datetime, tz: ZoneInfo) -> Intent | None:
+    """The explicit new todo of a message that first tells a story, if that is what it is."""
+    m = _ASKED_MID.search(message)
+    if m is None:
+        return None
+    before = message[: m.start()].strip()
+    if len(before.split()) < 3 or starts_with_task_verb(before) or parse_command(before, now, tz):
+        return None
+    asked = _read(m["cmd"], now, tz)
+    return asked if isinstance(asked, CreateTasks) and asked.explicit else None
 
 
 def _commentary(sentence: str, now: datetime, tz: ZoneInfo) -> bool:

@@ -57,7 +57,8 @@ _LIKE = re.compile(
 # Openers that carry nothing: "hey so", "ok so basically", "yo", "quick one", "right so".
 _OPENER = re.compile(
     r"^(?:(?:(?:hey|yo|hi|hiya|hello)\s+so|ok|okay|so|right|alright|basically|literally|quick\s+one|"
-    r"one\s+sec|real\s+quick|btw|oh\s+yeah|honestly|anyway|anyways)\b[,.!:\s]*)+"
+    r"one\s+sec|real\s+quick|btw|oh\s+yeah|honestly|anyway|anyways"
+    r"|wait(?=[,.!:\s]+(?:what|when|where|which|who|how|is|are|do|does|did|have)\b))\b[,.!:\s]*)+"
     r"(?=\S)",
     _F,
 )
@@ -283,6 +284,7 @@ _FILLERS = frozenset(
 )
 _OPENERS = frozenset(
     [
+        "wait",
         "hey",
         "yo",
         "hi",
@@ -336,6 +338,19 @@ _DAY_NAMES = frozenset(
 )
 
 
+def _unfilled(m: re.Match[str]) -> str:
+    """What a hesitation leaves: the comma it stood between ("it beeps at 3am, um, add ..."
+    keeps its clause break), but none after an article ("move the, um, liquor order")."""
+    if "," not in m.group():
+        return " "
+    before = m.string[: m.start()].rsplit(maxsplit=1)
+    last = before[-1].lower() if before else ""
+    return " " if not last or last in _DETERMINERS else ", "
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "this", "that", "these", "those", "our"})
+
+
 def write_out(text: str) -> str:
     """``text`` with shorthand, spoken numbers and fillers written out or dropped.
 
@@ -357,13 +372,15 @@ def write_out(text: str) -> str:
     if words[0] in _OK_WORDS:
         out = _OK_FIRST.sub("ok ", out)
     if vocab & _FILLERS:
-        out = _FILLER.sub(" ", out).strip()
+        out = _FILLER.sub(_unfilled, out).strip()
     if "like" in vocab:
         out = _LIKE.sub("", out)
     if words[0] in _GREETINGS:
         out = _GREETING_RUN.sub("", out)
     if words[0] in _OPENERS:
         out = _OPENER.sub("", out) or out
+    if words[-1] == "again" and words[0] in _ASKING_WORDS:
+        out = _ASKED_AGAIN.sub("", out) or out  # "when is my stats exam again"
     if vocab & _NUMBER.keys():
         out = _SPOKEN_CLOCK.sub(_spoken, out)
         out = _SPOKEN_AMPM.sub(_spoken_ampm, out)
@@ -394,6 +411,8 @@ def write_out(text: str) -> str:
 
 
 _SHORT_WORDS = frozenset(_WORDS)
+_ASKING_WORDS = frozenset({"what", "when", "where", "which", "who", "how", "wait"})
+_ASKED_AGAIN = re.compile(r"\s+again(?=[\s?!.]*$)", re.IGNORECASE)
 _LETTER_WORDS = frozenset(_LETTERS)
 _OK_WORDS = frozenset({"k", "kk", "okk", "okkk", "okie", "oki"})
 _CLOSING_WORDS = frozenset(
