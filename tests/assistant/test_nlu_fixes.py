@@ -324,3 +324,16 @@ def test_a_todo_asked_for_after_a_story(text: str, title: str) -> None:
 
 def test_a_question_said_again() -> None:
     assert isinstance(parse("wait when is my stats exam again 😭"), nlu.Check)
+
+
+def test_a_starred_word_corrects() -> None:
+    assert nlu.read_act("omg no saturday*") == nlu.Act("correct", "saturday")
+    assert nlu.read_act("what*ever") is None
+
+
+def test_learners_rename_and_done() -> None:
+    renamed = parse("Can you change the name of 'Pay gas' for 'Pay the gas bill'?")
+    assert isinstance(renamed, nlu.Rename) and renamed.new_title == "Pay the gas bill"
+    # "so I don't chicken out" is what for, not part of the todo.
+    draft = one("add call the landlord at 19:00 today so I don't chicken out")
+    assert draft.title == "Call the landlord"

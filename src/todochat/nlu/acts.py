@@ -155,6 +155,9 @@ def read_act(text: str) -> Act | None:
         rest = [clause[head.end() :], *clauses[:i], *clauses[i + 1 :]]
         if not any(_ASKS.search(r) for r in rest):
             return Act("undo")  # "oops put it back, ruby would never forgive me"
+    starred = _STARRED.match(line)
+    if starred:
+        return Act("correct", starred["w"].strip())  # "omg no saturday*": chat's "I meant"
     hesitation = _HESITATE.match(line)
     if hesitation and _cued(line[hesitation.end() :]):
         line = line[hesitation.end() :]  # "hmm actually p2 is enough", "ngl make it tonight"
@@ -197,6 +200,14 @@ def read_act(text: str) -> Act | None:
         if body:
             return Act("restate", body)
     return None
+
+
+# A word with a star after it corrects the last message ("saturday*", "omg no 5pm*").
+_STARRED = re.compile(
+    r"^(?:(?:omg|oh|oops|ugh|no|nope|sorry|sry|i\s+meant|meant)[,.!\s]+)*"
+    r"\*?(?P<w>[\w:' -]{1,40}?)\*[.!]*$",
+    _F,
+)
 
 
 def _cued(line: str) -> bool:

@@ -179,7 +179,7 @@ _SET_REPEAT = (
 )
 _RENAME_QUOTED = _c(
     r"(?:rename|retitle|change|edit|update)\s+(?:the\s+)?(?:title\s+of\s+|name\s+of\s+)?"
-    r"(?P<ref>\"[^\"]+\"|'[^']+')(?:\s+(?:task|todo))?\s+(?:to|as|into|in(?=\s+[\"']))\s+"
+    r"(?P<ref>\"[^\"]+\"|'[^']+')(?:\s+(?:task|todo))?\s+(?:to|as|into|(?:in|for)(?=\s+[\"']))\s+"
     r"(?P<new>.+?)"
 )
 _QUOTED_THEN = re.compile(

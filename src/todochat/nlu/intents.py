@@ -125,7 +125,13 @@ def prepare(text: str) -> str:
     if " u " in lower or lower.endswith(" u"):
         line = _U.sub(r"\1 you", line)
     line = clock_words(correct(line))
+    line = _LIKE_DONE.sub(r"\1 as ", line)  # a learner's "mark it like done"
     return _DONE_THEN_REMARK.sub(r"\g<req>", line)
+
+
+_LIKE_DONE = re.compile(
+    r"\b(it|that|this|them)\s+like\s+(?=(?:done|complete|completed|finished)\b)", re.I
+)
 
 
 # "mark the plumber one as done he came this morning": the request, then what happened.
@@ -206,7 +212,8 @@ def parse_message(text: str, now: datetime, tz: ZoneInfo) -> Intent:
 _ASKED_MID = re.compile(
     r"(?:[.!?;,]\s+|\s-\s)(?:(?:so|anyway|anyways|and|ok|okay|but|oh)[,\s]+)*"
     r"(?P<cmd>(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:add|remind\s+me\s+to)\s+"
-    r"[^.!?;]+?)(?=\s*(?:[.!?;]|,\s*(?:yeah|yes|and\s+that's|that's|ok|okay|thanks|thank)\b|$))",
+    r"[^.!?;]+?)(?=\s*(?:[.!?;]|,\s*(?:yeah|yes|ugh|also|and\s+also|oh|lol|haha|and\s+that's|that's|"
+    r"ok|okay|thanks|thank)\b|$))",
     re.IGNORECASE,
 )
 

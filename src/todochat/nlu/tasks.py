@@ -277,8 +277,11 @@ def add_details(draft: TaskDraft, details: list[Changes], now: datetime, tz: Zon
 
 # "renew my passport because it runs out in the spring": why, not what (a quoted title is
 # taken as it is before this).
+# "call the landlord at 19:00 so I don't chicken out": what for, not what.
 _REASON = re.compile(
-    r"[\s,]+(?:because|coz|cuz|since\s+(?:it|i|we|they))\b(?![^'\"]*['\"]).*$", re.I
+    r"[\s,]+(?:because|coz|cuz|since\s+(?:it|i|we|they)|so\s+(?:that\s+)?(?:i|we)\s+(?:don't|dont|won't|"
+    r"can|can't|will|remember|do\s+not))\b(?![^'\"]*['\"]).*$",
+    re.I,
 )
 
 
