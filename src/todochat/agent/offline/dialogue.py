@@ -148,7 +148,7 @@ class Dialogue:
         from todochat.agent.offline.targets import REF_INTENTS, Targets
 
         text, act = self._read_act(turn.user)
-        targets = Targets(self)
+        targets = Targets(self, turn.user)
         if self.state.pending is not None:
             answered = self._answer(self.state.pending, text, turn)
             if answered is not None:

@@ -98,9 +98,11 @@ def _pronoun_plural(ref: nlu.Reference) -> bool:
 class Targets:
     """The handlers of requests, for one step of one turn."""
 
-    def __init__(self, dialogue: Dialogue) -> None:
+    def __init__(self, dialogue: Dialogue, said: str = "") -> None:
         self.d = dialogue
         self.state = dialogue.state
+        # The user's message of this turn, as typed.
+        self.said = said
 
     # -- requests read on their own ----------------------------------------------------------
 
@@ -625,6 +627,7 @@ class Targets:
             case nlu.Rename(new_title=title):
                 return [call("update_task", task_id=task_id, title=title)]
             case nlu.Reschedule(due_date=day, due_time=at):
+                day = _pushed_later(day, todo, self.said)
                 time_text = at.strftime("%H:%M") if at else todo.get("due_time")
                 return [
                     call(
@@ -1405,3 +1408,22 @@ def _near_day(todo: dict[str, Any], changes: nlu.Changes, said: str, d: Dialogue
         key=lambda day: abs((day - old).days),
     )
     return replace(changes, due_date=nearest if nearest >= today else changes.due_date)
+
+
+_PUSH = re.compile(r"\b(?:push|postpone|delay|defer|bump|put\s+off|move\s+back|kick)\b", re.I)
+
+
+def _pushed_later(day: date, todo: dict[str, Any], said: str) -> date:
+    """ "push it to friday" for a todo due Tuesday the 5th, said on Friday the 1st: the Friday
+    nearest the todo's own day (the 8th), not today; "push the mulch to saturday" for Sunday the
+    29th is the day before."""
+    if not todo.get("due_date") or not _PUSH.search(said):
+        return day
+    old = date.fromisoformat(str(todo["due_date"]))
+    named = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", said, re.I)]
+    if day >= old or len(named) != 1 or re.search(r"\b(?:this|\d)", said, re.I):
+        return day
+    later = day
+    while later <= old:
+        later += timedelta(days=7)
+    return later if (later - old) < (old - day) else day
