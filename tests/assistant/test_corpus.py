@@ -20,6 +20,7 @@ from tests.assistant.fresh_b import FRESH_B
 from tests.assistant.fresh_c import FRESH_C
 from tests.assistant.fresh_d import FRESH_D
 from tests.assistant.fresh_e import FRESH_E
+from tests.assistant.fresh_f import FRESH_F
 from tests.assistant.heldout import HELDOUT, HELDOUT_FAILURES
 from tests.assistant.runner import problems, run
 from tests.assistant.spec import Case
@@ -44,7 +45,8 @@ def _params(
 
 
 # Conversations written by people who had not read the reader (personas, held-out dialogue,
-# five fresh sets; FRESH_D was scored once before any change for it: 86/100, FRESH_E 73/100).
+# six fresh sets; scored once before any change for them: FRESH_D 86/100, FRESH_E 73/100,
+# FRESH_F 70/100).
 # What it still gets wrong is listed, strictly: a case that starts passing must leave this list.
 KNOWN_MISSES = {
     "dlg3-trip-passport-week-before-flight": "dates relative to another event",
@@ -66,8 +68,16 @@ KNOWN_MISSES = {
     "fc-follow-also-a-mouse-pad": "'also a new mouse pad' takes the last todo's verb",
     "fd-typo-parent-add-the-thing-wipes": "'add the thing.. buy wipes' files 'The thing'",
     "fd-typo-spanish-tomorow-profesor": "'put for tomorrow the meeting ...' keeps 'put'",
+    "ff-plain-nurse-timesheet-done": "'submitted my timesheet before handover' for 'Submit ...'",
+    "ff-plain-parent-swim-lesson-time": "'Sam's swim lesson got moved to 5:15, can you change it'",
+    "ff-date-rambler-dentist-september-3rd": "'..., can you put that in as dentist checkup'",
+    "ff-read-farmer-when-vet": "'when's the vet coming out for the heifers?': extra words",
+    "ff-corr-shop-sixty-loaves": "'make that 60 loaves' renames instead of changing the number",
+    "ff-undo-rambler-kettle": "'so undo that' in the middle of a long story",
 }
-PEOPLE = DIALOGUE_PERSONAS + DIALOGUE_HELDOUT + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E
+PEOPLE = (
+    DIALOGUE_PERSONAS + DIALOGUE_HELDOUT + FRESH_A + FRESH_B + FRESH_C + FRESH_D + FRESH_E + FRESH_F
+)
 
 
 def test_corpus_ids_are_unique_and_large_enough() -> None:
@@ -75,7 +85,7 @@ def test_corpus_ids_are_unique_and_large_enough() -> None:
     assert len(ids) == len(set(ids))
     assert len(CORPUS) >= 170 and len(HELDOUT) == 30
     assert sum(len(c.says) > 1 for c in CORPUS) >= 25
-    assert len(PEOPLE) >= 740
+    assert len(PEOPLE) >= 840
     assert set(KNOWN_MISSES) <= set(ids)
     # The reader is held to most of what people say, not to a list of excuses.
     assert len(KNOWN_MISSES) <= 0.05 * len(PEOPLE)
