@@ -72,7 +72,6 @@ KNOWN_MISSES = {
     "ff-plain-parent-swim-lesson-time": "'Sam's swim lesson got moved to 5:15, can you change it'",
     "ff-date-rambler-dentist-september-3rd": "'..., can you put that in as dentist checkup'",
     "ff-read-farmer-when-vet": "'when's the vet coming out for the heifers?': extra words",
-    "ff-corr-shop-sixty-loaves": "'make that 60 loaves' renames instead of changing the number",
     "ff-undo-rambler-kettle": "'so undo that' in the middle of a long story",
 }
 PEOPLE = (

@@ -770,7 +770,9 @@ class Targets:
                 if "?" in body or _QUESTION.match(body):
                     return None
                 if len(action.titles) == 1 and changes.title is not None:
-                    spliced = splice(action.titles[0], body)
+                    spliced = _new_count(action.titles[0], changes.title) or splice(
+                        action.titles[0], body
+                    )
                     if spliced is not None:  # "oops ch 5", "typo, 581": a part of the title
                         changes = replace(changes, title=spliced)
                 return self._update_focus(action.ids, changes, turn)
@@ -1427,3 +1429,14 @@ def _pushed_later(day: date, todo: dict[str, Any], said: str) -> date:
     while later <= old:
         later += timedelta(days=7)
     return later if (later - old) < (old - day) else day
+
+
+def _new_count(title: str, said: str) -> str | None:
+    """ "make that 60 loaves" after "Order 40 loaves from the bakery": the number changes."""
+    m = re.match(r"^(\d+)\s+([a-z][\w'-]*)", said.strip(), re.I)
+    if m is None:
+        return None
+    old = re.search(rf"\b\d+(?=\s+{re.escape(m[2])}\b)", title, re.I)
+    if old is None:
+        return None
+    return title[: old.start()] + m[1] + title[old.end() :]
