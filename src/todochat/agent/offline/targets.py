@@ -1392,13 +1392,22 @@ def _day_said(body: str, d: Dialogue) -> tuple[nlu.Changes, str] | None:
     return (changes, m[0]) if changes.due_date is not None else None
 
 
+def _bare_weekday(said: str) -> list[str]:
+    """The one weekday ``said`` names with nothing that fixes its week ("next", "this", a
+    number); empty otherwise."""
+    days = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", said, re.I)]
+    if len(days) != 1 or re.search(r"\b(?:next|this|coming|following|\d)", said, re.I):
+        return []
+    return days
+
+
 def _near_day(todo: dict[str, Any], changes: nlu.Changes, said: str, d: Dialogue) -> nlu.Changes:
     """A bare weekday said to correct a todo's day ("actually saturday" for Friday the 5th) is
     the one nearest the old day, not before today: the Saturday after that Friday, not today."""
     if changes.due_date is None or not todo.get("due_date"):
         return changes
-    days = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", said, re.I)]
-    if len(days) != 1 or re.search(r"\b(?:next|this|coming|following|\d)", said, re.I):
+    days = _bare_weekday(said)
+    if not days:
         return changes
     old = date.fromisoformat(str(todo["due_date"]))
     today = d.now.astimezone(d.tz).date()
@@ -1422,8 +1431,7 @@ def _pushed_later(day: date, todo: dict[str, Any], said: str) -> date:
     if not todo.get("due_date") or not _PUSH.search(said):
         return day
     old = date.fromisoformat(str(todo["due_date"]))
-    named = [w for w in _WEEKDAYS if re.search(rf"\b{w}\b", said, re.I)]
-    if day >= old or len(named) != 1 or re.search(r"\b(?:this|\d)", said, re.I):
+    if day >= old or not _bare_weekday(said):
         return day
     later = day
     while later <= old:
