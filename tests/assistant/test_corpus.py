@@ -68,10 +68,7 @@ KNOWN_MISSES = {
     "fc-follow-also-a-mouse-pad": "'also a new mouse pad' takes the last todo's verb",
     "fd-typo-parent-add-the-thing-wipes": "'add the thing.. buy wipes' files 'The thing'",
     "fd-typo-spanish-tomorow-profesor": "'put for tomorrow the meeting ...' keeps 'put'",
-    "ff-plain-nurse-timesheet-done": "'submitted my timesheet before handover' for 'Submit ...'",
-    "ff-plain-parent-swim-lesson-time": "'Sam's swim lesson got moved to 5:15, can you change it'",
     "ff-date-rambler-dentist-september-3rd": "'..., can you put that in as dentist checkup'",
-    "ff-read-farmer-when-vet": "'when's the vet coming out for the heifers?': extra words",
     "ff-undo-rambler-kettle": "'so undo that' in the middle of a long story",
 }
 PEOPLE = (

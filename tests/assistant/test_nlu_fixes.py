@@ -337,3 +337,19 @@ def test_learners_rename_and_done() -> None:
     # "so I don't chicken out" is what for, not part of the todo.
     draft = one("add call the landlord at 19:00 today so I don't chicken out")
     assert draft.title == "Call the landlord"
+
+
+def test_a_name_then_what_happened() -> None:
+    todos = [
+        nlu.Candidate(1, "Submit timesheet"),
+        nlu.Candidate(2, "Vet visit for the heifers"),
+        nlu.Candidate(3, "Meeting with Mrs. Schulz"),
+    ]
+
+    def match(words: str) -> list[int]:
+        return [c.id for c in nlu.match_reference(nlu.Reference(words=words), todos)]
+
+    assert match("submitted my timesheet before handover") == [1]
+    assert match("vet coming out for the heifers") == [2]
+    # "with" may be part of a name: no other meeting is this one.
+    assert match("meeting with Mr. Braun") == []

@@ -207,7 +207,23 @@ def match_reference(ref: Reference, candidates: Sequence[Candidate]) -> list[Can
         if score is not None:
             scored.append((score, candidate))
     scored.sort(key=lambda sc: -sc[0])
-    return [c for _, c in scored]
+    if scored:
+        return [c for _, c in scored]
+    # "submitted my timesheet before handover", "the vet coming out for the heifers": the todo
+    # named before the words about when or where, when that names exactly one.
+    head = _ADJUNCT.split(text, maxsplit=1)[0].strip()
+    if head and head != text.strip() and _tokens(head):
+        again = match_reference(Reference(words=head), candidates)
+        return again if len(again) == 1 else []
+    return []
+
+
+_ADJUNCT = re.compile(
+    # Only words about when or what happened: "with"/"for"/"at" may be part of the name
+    # ("the meeting with Mr. Braun" is not "Meeting with Mrs. Schulz").
+    r"\s+(?:before|after|this|yesterday|today|earlier|already|just|coming|going|got|came|went)\b",
+    re.IGNORECASE,
+)
 
 
 def _fuzzy(wanted: set[str], title: list[str]) -> float | None:
