@@ -353,3 +353,13 @@ def test_a_name_then_what_happened() -> None:
     assert match("vet coming out for the heifers") == [2]
     # "with" may be part of a name: no other meeting is this one.
     assert match("meeting with Mr. Braun") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["remind me to call mom, add buy milk too", "I need to call mom, and add eggs"]
+)
+def test_two_requests_are_not_a_story(text: str) -> None:
+    # The first request was dropped as if it were a story before the "add".
+    intent = parse(text)
+    assert isinstance(intent, CreateTasks), intent
+    assert "Call mom" in " ".join(t.title for t in intent.tasks)

@@ -226,6 +226,11 @@ def _asked_inside(message: str, now: datetime, tz: ZoneInfo) -> Intent | None:
     before = message[: m.start()].strip()
     if len(before.split()) < 3 or starts_with_task_verb(before) or parse_command(before, now, tz):
         return None
+    said_first = _read(before, now, tz)
+    if not isinstance(said_first, (CreateTasks, Unknown)) or (
+        isinstance(said_first, CreateTasks) and said_first.explicit
+    ):
+        return None  # "remind me to call mom, add buy milk too": two requests, not a story
     asked = _read(m["cmd"], now, tz)
     return asked if isinstance(asked, CreateTasks) and asked.explicit else None
 
