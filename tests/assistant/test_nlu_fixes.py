@@ -359,7 +359,13 @@ def test_a_name_then_what_happened() -> None:
     "text", ["remind me to call mom, add buy milk too", "I need to call mom, and add eggs"]
 )
 def test_two_requests_are_not_a_story(text: str) -> None:
-    # The first request was dropped as if it were a story before the "add".
+    # The first request was dropped as if it were a story before the "add"; before that, both
+    # were one todo "Call mom, add buy milk too".
     intent = parse(text)
     assert isinstance(intent, CreateTasks), intent
-    assert "Call mom" in " ".join(t.title for t in intent.tasks)
+    assert [t.title for t in intent.tasks] == ["Call mom", "Buy milk" if "milk" in text else "Eggs"]
+
+
+def test_add_it_is_not_another_todo() -> None:
+    # "add it" names no new todo: one todo, not a second one called "It to the garage list".
+    assert one("add buy paint and add it to the garage list").title.startswith("Buy paint")

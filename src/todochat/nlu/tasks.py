@@ -103,6 +103,14 @@ _REMEMBER = re.compile(
 )
 
 
+_ADD_AGAIN = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?(?:also\s+)?|\s+and\s+(?:also\s+)?|\s+also\s+|;\s*)"
+    r"(?:please\s+)?(?:add|remind\s+me\s+to)\s+(?!(?:it|that|this|them)\b)(?=\S)",
+    re.IGNORECASE,
+)
+_TOO = re.compile(r"\s+(?:too|as\s+well)\s*$", re.IGNORECASE)
+
+
 def split_items(content: str, colon: bool) -> list[str]:
     """One string per todo when ``content`` is clearly a list, else ``[content]``."""
     count: int | None = None
@@ -126,6 +134,11 @@ def split_items(content: str, colon: bool) -> list[str]:
     if len(lines) > 1:
         return lines
     content = squash(content)
+    again = [p for p in _ADD_AGAIN.split(content) if p.strip()]
+    if len(again) > 1 and starts_with_task_verb(again[0]):
+        # "call mom, add buy milk too", "book the vet and also add get dog food": each "add"
+        # starts a todo of its own.
+        return [_TOO.sub("", p).strip(" ,") for p in again]
     heading = _HEADING.match(content) if count is None else None
     if heading:
         # "errands: pick up paper, drop off cheques, buy ink": a heading, then the list.
