@@ -1792,4 +1792,17 @@ DIALOGUE_MORE: list[Case] = [
         todos=(),
         not_reply=CLAIMS_CHANGE,
     ),
+    # "the other X" when two others fit: the shared question, and its answer is understood.
+    case(
+        "dlg2-other-pickup-which-then-answer",
+        ("boiler pickup done", "and the other pickup", "the valves one"),
+        seed=(T("Pick up boiler"), T("Pick up valves"), T("Pick up pipes")),
+        before=r"(?i)which",
+        calls=(C("complete_task", task_id=Id(1)),),
+        todos=(
+            {"title": "Pick up boiler", "completed": True},
+            {"title": "Pick up valves", "completed": True},
+            {"title": "Pick up pipes", "completed": False},
+        ),
+    ),
 ]

@@ -1048,9 +1048,13 @@ class Targets:
             nlu.Reference(words=said),
             [nlu.Candidate(t["task_id"], str(t.get("title", ""))) for t in rest],
         )
-        if len(found) != 1:
-            return reply(f"Which one do you mean? Nothing was changed.\n{say.numbered(rest)}")
-        todo = next(t for t in rest if t["task_id"] == found[0].id)
+        by_id = {t["task_id"]: t for t in rest}
+        if len(found) > 1:
+            # The shared question, with its pending answer ("the second", "the valves one").
+            return self.ask_which(kind(nlu.Reference(words=said)), [by_id[c.id] for c in found])
+        if not found:
+            return reply(f"I couldn't find another todo like '{said}'. Nothing was changed.")
+        todo = by_id[found[0].id]
         return calls(*self.actions(kind(nlu.Reference(task_id=todo["task_id"])), todo))
 
     def _another(self, action: Any, details: nlu.Changes, body: str, turn: Turn) -> Decision:
